@@ -1,0 +1,309 @@
+"""The language-neutral IR: frozen, slotted dataclasses and tuples only.
+
+Nothing here is a Python, Go or any other language's identifier.  Names are the
+spec's own words (``ChatSession``, ``max_file_size``) and ``name`` fields on
+models and operations are *neutral word tuples* that targets case-convert.
+
+The type algebra:
+
+* :class:`Primitive`  string / integer / number / boolean, with format and constraints
+* :class:`EnumType`   a closed set of known values that may grow (forward compatible)
+* :class:`Const`      a single literal value (``const`` or a one-value enum on a discriminator)
+* :class:`ArrayType`, :class:`MapType`
+* :class:`UnionType`  oneOf / anyOf / type-list, with an optional discriminator
+* :class:`Nullable`   the only way null is expressed; never a union member
+* :class:`ModelRef`   a reference to a named :class:`Model` by its id (JSON pointer)
+* :class:`AnyType`    anything JSON
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from ..errors import Location
+
+JSON = object  # any JSON value: None, bool, int, float, str, tuple (arrays), FrozenDict (objects)
+
+
+@dataclass(frozen=True, slots=True)
+class FrozenDict:
+    """A JSON object in the IR: an ordered tuple of (key, value) pairs."""
+
+    items: tuple[tuple[str, object], ...] = ()
+
+
+def freeze(value: object) -> object:
+    """A JSON value with dicts and lists turned into FrozenDict and tuples (hashable, immutable)."""
+    if isinstance(value, dict):
+        return FrozenDict(tuple((str(k), freeze(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def thaw(value: object) -> object:
+    """The inverse of :func:`freeze`: plain JSON-compatible dicts and lists."""
+    if isinstance(value, FrozenDict):
+        return {k: thaw(v) for k, v in value.items}
+    if isinstance(value, tuple):
+        return [thaw(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    exclusive_minimum: int | float | None = None
+    exclusive_maximum: int | float | None = None
+    multiple_of: int | float | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    unique_items: bool = False
+    min_properties: int | None = None
+    max_properties: int | None = None
+
+    def is_empty(self) -> bool:
+        return self == Constraints()
+
+
+NO_CONSTRAINTS = Constraints()
+
+PrimitiveKind = Literal["string", "integer", "number", "boolean"]
+
+
+@dataclass(frozen=True, slots=True)
+class Primitive:
+    kind: PrimitiveKind
+    format: str | None = None
+    constraints: Constraints = NO_CONSTRAINTS
+
+
+@dataclass(frozen=True, slots=True)
+class EnumType:
+    """Known values of an open enum; unknown values from a server must be kept."""
+
+    base: Literal["string", "integer", "number"]
+    values: tuple[object, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayType:
+    items: "Type"
+    constraints: Constraints = NO_CONSTRAINTS
+
+
+@dataclass(frozen=True, slots=True)
+class MapType:
+    values: "Type"
+    constraints: Constraints = NO_CONSTRAINTS
+
+
+@dataclass(frozen=True, slots=True)
+class Discriminator:
+    property: str
+    mapping: tuple[tuple[str, str], ...]  # (wire value, model id)
+
+
+@dataclass(frozen=True, slots=True)
+class UnionType:
+    variants: tuple["Type", ...]
+    kind: Literal["oneOf", "anyOf", "types"]
+    discriminator: Discriminator | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Nullable:
+    inner: "Type"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelRef:
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnyType:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class BinaryType:
+    """Raw bytes: a file upload part or a binary response body."""
+
+
+Type = Union[Primitive, EnumType, Const, ArrayType, MapType, UnionType, Nullable, ModelRef, AnyType, BinaryType]
+
+_MISSING = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Default:
+    """A schema default.  ``Field.default is None`` means no default; ``Default(None)`` means ``default: null``."""
+
+    value: object
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str  # wire name, exactly as in the spec
+    type: Type  # Nullable(...) when null is allowed
+    required: bool
+    description: str | None = None
+    default: Default | None = None
+    secret: bool = False
+    deprecated: bool = False
+    read_only: bool = False
+    write_only: bool = False
+    examples: tuple[object, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def nullable(self) -> bool:
+        return isinstance(self.type, Nullable)
+
+
+ModelKind = Literal["object", "enum", "alias"]
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A named schema.
+
+    * ``object``: ``fields`` plus ``additional`` (the type of undeclared properties, or None when
+      the schema does not declare ``additionalProperties``; unknown keys are still kept at runtime).
+    * ``enum`` / ``alias``: ``type`` holds the aliased type (an EnumType, a UnionType, ...).
+    """
+
+    id: str  # stable JSON pointer, e.g. "#/components/schemas/ChatSession"
+    name: tuple[str, ...]  # neutral words, e.g. ("Chat", "Session")
+    kind: ModelKind
+    description: str | None = None
+    fields: tuple[Field, ...] = ()
+    additional: Type | None = None
+    type: Type | None = None
+    deprecated: bool = False
+    examples: tuple[object, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+ParamIn = Literal["path", "query", "header", "cookie"]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str  # wire name
+    location: ParamIn
+    type: Type
+    required: bool
+    description: str | None = None
+    const: Const | None = None  # a constant value the SDK always sends (e.g. the beta header)
+    style: str | None = None
+    explode: bool | None = None
+    deprecated: bool = False
+    default: Default | None = None
+    examples: tuple[object, ...] = ()
+
+
+BodyEncoding = Literal["json", "multipart", "form", "binary", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class RequestBody:
+    content_type: str
+    encoding: BodyEncoding
+    type: Type  # usually a ModelRef
+    required: bool
+    description: str | None = None
+    examples: tuple[tuple[str, object], ...] = ()  # (example name, value)
+
+
+ResponseEncoding = Literal["json", "binary", "text", "event-stream", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: str  # "200", "4XX", "default"
+    description: str | None
+    content_type: str | None
+    encoding: ResponseEncoding
+    type: Type | None
+    examples: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def is_success(self) -> bool:
+        return self.status.startswith("2")
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    id: str  # operationId, or "METHOD path" when the spec has none
+    group: tuple[str, ...]  # resource group words, e.g. ("sessions",)
+    name: tuple[str, ...]  # method words, e.g. ("create",)
+    method: str  # upper-case HTTP method
+    path: str  # template, e.g. "/chatkit/sessions/{session_id}/cancel"
+    summary: str | None
+    description: str | None
+    params: tuple[Param, ...]
+    body: RequestBody | None
+    responses: tuple[Response, ...]
+    tags: tuple[str, ...] = ()
+    deprecated: bool = False
+    auth: tuple[str, ...] | None = None  # scheme names; None = API default
+    location: Location | None = field(default=None, compare=False)
+
+    @property
+    def success(self) -> Response | None:
+        ok = [r for r in self.responses if r.is_success]
+        return ok[0] if ok else None
+
+    @property
+    def errors(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.responses if not r.is_success)
+
+
+@dataclass(frozen=True, slots=True)
+class AuthScheme:
+    name: str
+    kind: Literal["bearer", "basic", "api-key", "oauth2", "openid"]
+    header: str | None = None  # for api-key in header
+    param_in: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    url: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Info:
+    title: str
+    version: str
+    description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Api:
+    info: Info
+    servers: tuple[Server, ...]
+    auth: tuple[AuthScheme, ...]
+    default_auth: tuple[str, ...]
+    operations: tuple[Operation, ...]
+    models: tuple[Model, ...]
+
+    def model(self, model_id: str) -> Model:
+        for m in self.models:
+            if m.id == model_id:
+                return m
+        raise KeyError(model_id)

@@ -1,0 +1,198 @@
+"""Paths -> IR operations: parameters (with constant headers), request bodies, responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import error
+from ..loading.spec import Node
+from ..naming import keep_case_words, split_words
+from .grouping import path_group_and_name
+from .model import (
+    AnyType,
+    BodyEncoding,
+    Const,
+    Default,
+    Operation,
+    Param,
+    RequestBody,
+    Response,
+    ResponseEncoding,
+    Type,
+    freeze,
+)
+from .schemas import SchemaConverter
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_PARAM_IN = ("path", "query", "header", "cookie")
+
+
+def body_encoding(content_type: str) -> BodyEncoding:
+    ct = content_type.lower()
+    if ct == "application/json" or ct.endswith("+json"):
+        return "json"
+    if ct.startswith("multipart/"):
+        return "multipart"
+    if ct == "application/x-www-form-urlencoded":
+        return "form"
+    if ct.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def response_encoding(content_type: str | None) -> ResponseEncoding:
+    if content_type is None:
+        return "none"
+    ct = content_type.lower()
+    if ct == "text/event-stream":
+        return "event-stream"
+    if ct == "application/json" or ct.endswith("+json"):
+        return "json"
+    if ct.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def pick_media_type(content: dict[str, Any]) -> str | None:
+    """The media type an SDK uses when several are offered: JSON first, then the spec's order."""
+    keys = [str(k) for k in content]
+    for k in keys:
+        if body_encoding(k) == "json":
+            return k
+    return keys[0] if keys else None
+
+
+def _media_examples(media: dict[str, Any]) -> tuple[tuple[str, object], ...]:
+    out: list[tuple[str, object]] = []
+    if "example" in media:
+        out.append(("example", freeze(media["example"])))
+    examples = media.get("examples")
+    if isinstance(examples, dict):
+        for name, ex in examples.items():
+            if isinstance(ex, dict) and "value" in ex:
+                out.append((str(name), freeze(ex["value"])))
+    return tuple(out)
+
+
+class OperationBuilder:
+    def __init__(self, conv: SchemaConverter) -> None:
+        self.conv = conv
+        self.spec = conv.spec
+
+    def deref(self, node: Node) -> tuple[Node, Any]:
+        return self.spec.deref(node)
+
+    def build_all(self) -> list[Operation]:
+        paths_node = self.spec.node("/paths")
+        paths = self.spec.value(paths_node) or {}
+        ops: list[Operation] = []
+        for path in paths:
+            pnode, pitem = self.deref(paths_node.child(path))
+            if not isinstance(pitem, dict):
+                continue
+            for method in METHODS:
+                if isinstance(pitem.get(method), dict):
+                    ops.append(self.operation(str(path), method, pnode, pitem))
+        return ops
+
+    def operation(self, path: str, method: str, pnode: Node, pitem: dict[str, Any]) -> Operation:
+        onode = pnode.child(method)
+        op: dict[str, Any] = pitem[method]
+        op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
+        ext = op.get("x-oasgen") if isinstance(op.get("x-oasgen"), dict) else {}
+        group, name = path_group_and_name(method.upper(), path)
+        if isinstance(ext.get("group"), str):
+            group = split_words(ext["group"])
+        if isinstance(ext.get("name"), str):
+            name = split_words(ext["name"])
+        words = keep_case_words(op_id) if op_id else split_words(f"{method} {path}")
+        params = self.params(pnode, pitem, onode, op)
+        body = self.request_body(onode, op, words)
+        responses = self.responses(onode, op, words)
+        security = op.get("security")
+        auth = tuple(str(k) for req in security for k in req) if isinstance(security, list) else None
+        return Operation(
+            id=op_id or f"{method.upper()} {path}",
+            group=group,
+            name=name,
+            method=method.upper(),
+            path=path,
+            summary=op.get("summary"),
+            description=op.get("description"),
+            params=params,
+            body=body,
+            responses=responses,
+            tags=tuple(str(t) for t in op.get("tags") or ()),
+            deprecated=bool(op.get("deprecated")),
+            auth=auth,
+            location=onode.location,
+        )
+
+    def params(self, pnode: Node, pitem: dict[str, Any], onode: Node, op: dict[str, Any]) -> tuple[Param, ...]:
+        merged: dict[tuple[str, str], Param] = {}
+        for owner, raw in ((pnode, pitem.get("parameters")), (onode, op.get("parameters"))):
+            if not isinstance(raw, list):
+                continue
+            for i in range(len(raw)):
+                node, p = self.deref(owner.child("parameters", i))
+                if not isinstance(p, dict) or p.get("in") not in _PARAM_IN or not isinstance(p.get("name"), str):
+                    raise error("param-invalid", "a parameter needs a string `name` and `in`", node.location)
+                merged[(p["name"], p["in"])] = self.param(node, p)
+        return tuple(merged.values())
+
+    def param(self, node: Node, p: dict[str, Any]) -> Param:
+        schema_node = node.child("schema")
+        if "schema" not in p and isinstance(p.get("content"), dict) and p["content"]:
+            mt = pick_media_type(p["content"]) or ""
+            schema_node = node.child("content", mt, "schema")
+        words = keep_case_words(p["name"]) or ("Param",)
+        has_schema = self.spec.value(schema_node) is not None
+        t: Type = self.conv.convert(schema_node, words) if has_schema else AnyType()
+        s = self.spec.deref(schema_node)[1] if has_schema else {}
+        const = Const(freeze(s["const"])) if isinstance(s, dict) and "const" in s else None
+        examples: tuple[object, ...] = (freeze(p["example"]),) if "example" in p else ()
+        return Param(
+            name=p["name"],
+            location=p["in"],
+            type=t,
+            required=bool(p.get("required")) or p["in"] == "path",
+            description=p.get("description"),
+            const=const,
+            style=p.get("style"),
+            explode=p.get("explode"),
+            deprecated=bool(p.get("deprecated")),
+            default=Default(freeze(s["default"])) if isinstance(s, dict) and "default" in s else None,
+            examples=examples,
+        )
+
+    def request_body(self, onode: Node, op: dict[str, Any], words: tuple[str, ...]) -> RequestBody | None:
+        if "requestBody" not in op:
+            return None
+        node, rb = self.deref(onode.child("requestBody"))
+        content = rb.get("content") if isinstance(rb, dict) else None
+        if not isinstance(content, dict) or not content:
+            raise error("request-body-invalid", "a request body needs `content`", node.location)
+        mt = pick_media_type(content) or ""
+        media = content[mt] if isinstance(content[mt], dict) else {}
+        enc = body_encoding(mt)
+        t = self.conv.convert(node.child("content", mt, "schema"), words + ("Body",))
+        return RequestBody(mt, enc, t, bool(rb.get("required")), rb.get("description"), _media_examples(media))
+
+    def responses(self, onode: Node, op: dict[str, Any], words: tuple[str, ...]) -> tuple[Response, ...]:
+        raw = op.get("responses")
+        out: list[Response] = []
+        if not isinstance(raw, dict):
+            return ()
+        for status in raw:
+            node, r = self.deref(onode.child("responses", status))
+            if not isinstance(r, dict):
+                continue
+            content = r.get("content") if isinstance(r.get("content"), dict) else {}
+            mt = pick_media_type(content) if content else None
+            media = content.get(mt, {}) if mt else {}
+            media = media if isinstance(media, dict) else {}
+            t: Type | None = None
+            if mt is not None and "schema" in media:
+                t = self.conv.convert(node.child("content", mt, "schema"), words + ("Response",))
+            out.append(Response(str(status), r.get("description"), mt, response_encoding(mt), t, _media_examples(media)))
+        return tuple(out)

@@ -1,0 +1,180 @@
+"""YAML (and JSON) with source positions, YAML 1.2 scalars and no duplicate keys.
+
+PyYAML resolves plain scalars by YAML 1.1 rules: ``200:`` becomes an int key,
+``2024-10-01`` a date, ``on`` a boolean.  We compose the node graph with the C
+parser (fast, no construction) and build plain Python values ourselves with the
+YAML 1.2 core schema, so scalars stay what the spec's author meant.  Every
+node's ``(line, col)`` is recorded under its JSON pointer.
+
+Limits keep hostile input from hanging or exhausting memory: the file size, and
+the number of nodes after alias expansion (a "billion laughs" bomb).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import Location, error
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_NODES = 4_000_000
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_BOOL_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+def escape_pointer_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def resolve_plain_scalar(text: str) -> object:
+    """YAML 1.2 core schema resolution of an unquoted scalar."""
+    if _NULL.match(text):
+        return None
+    if _BOOL_TRUE.match(text):
+        return True
+    if _BOOL_FALSE.match(text):
+        return False
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One loaded file: its data (plain dict/list/scalars) and node positions by JSON pointer."""
+
+    path: Path  # absolute
+    display: str  # how messages name the file
+    uri: str  # "" for the root document, else its path relative to the root's folder
+    data: Any
+    positions: dict[str, tuple[int, int]]
+
+    def location(self, pointer: str) -> Location:
+        """The position of ``pointer``, or of its nearest ancestor that has one."""
+        p = pointer
+        while True:
+            pos = self.positions.get(p)
+            if pos is not None:
+                return Location(self.display, pos[0], pos[1], pointer)
+            if not p:
+                return Location(self.display, 1, 1, pointer)
+            p = p.rsplit("/", 1)[0]
+
+
+class _Builder:
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.positions: dict[str, tuple[int, int]] = {}
+        self.count = 0
+
+    def loc(self, node: yaml.Node, pointer: str) -> Location:
+        return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1, pointer)
+
+    def build(self, node: yaml.Node, pointer: str) -> Any:
+        # Recursive: spec depth is small; a hostile file that nests deeply hits RecursionError,
+        # which parse_text turns into a located error.
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise error(
+                "yaml-too-large",
+                f"the document expands to more than {MAX_NODES:,} nodes (an alias bomb?)",
+                self.loc(node, pointer),
+            )
+        self.positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            # The C parser reports a plain scalar's style as "", the pure-Python one as None.
+            return resolve_plain_scalar(node.value) if not node.style else node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise error("yaml-key", "mapping keys must be scalars", self.loc(key_node, pointer))
+                if key_node.value == "<<" and not key_node.style:
+                    raise error("yaml-merge-key", "YAML merge keys (<<) are not supported in specs", self.loc(key_node, pointer))
+                key = key_node.value
+                child = f"{pointer}/{escape_pointer_token(key)}"
+                if key in out:
+                    first = self.positions.get(child, (0, 0))
+                    raise error(
+                        "yaml-duplicate-key",
+                        f"duplicate key {key!r} (first defined at line {first[0]})",
+                        self.loc(key_node, child),
+                    )
+                out[key] = self.build(value_node, child)
+            return out
+        raise error("yaml-node", f"unsupported YAML node {type(node).__name__}", self.loc(node, pointer))
+
+
+def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise error("yaml-syntax", f"invalid YAML: {problem}", Location(display, line, col, "")) from None
+    except yaml.YAMLError as exc:
+        raise error("yaml-syntax", f"invalid YAML: {exc}", Location(display, 1, 1, "")) from None
+    if root is None:
+        raise error("yaml-empty", "the document is empty", Location(display, 1, 1, ""))
+    builder = _Builder(display)
+    try:
+        data = builder.build(root, "")
+    except RecursionError:
+        raise error("yaml-too-deep", "the document nests too deeply", Location(display, 1, 1, "")) from None
+    return Document(path=path, display=display, uri=uri, data=data, positions=builder.positions)
+
+
+def load_file(path: Path, display: str, uri: str = "") -> Document:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise error("file-read", f"cannot read {display}: {exc.strerror}", Location(display, 0, 0, "")) from None
+    if size > MAX_BYTES:
+        raise error(
+            "file-too-large",
+            f"{display} is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB",
+            Location(display, 0, 0, ""),
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise error("file-encoding", f"{display} is not UTF-8 ({exc.reason})", Location(display, 1, 1, "")) from None
+    except OSError as exc:
+        raise error("file-read", f"cannot read {display}: {exc.strerror}", Location(display, 0, 0, "")) from None
+    return parse_text(text, display, path, uri)

@@ -1,0 +1,51 @@
+"""Wires the stages: load -> IR -> targets -> format.  Returns files; never writes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Finding, UsageError
+from .ir.builder import build_api
+from .ir.model import Api
+from .loading.spec import Spec, load_spec
+from .targets import TARGETS
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Result:
+    api: Api
+    files: dict[str, dict[str, str]]  # target -> relative path -> text
+    warnings: list[Finding] = field(default_factory=list)
+
+
+def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
+    spec = load_spec(spec_path)
+    api, warnings = build_api(spec)
+    return spec, api, warnings
+
+
+def generate(
+    spec_path: Path,
+    targets: list[str],
+    options: dict[str, dict[str, Any]],
+    progress: Progress | None = None,
+) -> Result:
+    """Render every target in memory.  Raises SpecError (bad spec) or UsageError (bad target/options)."""
+    unknown = [t for t in targets if t not in TARGETS]
+    if unknown:
+        raise UsageError(f"unknown target {unknown[0]!r}; known targets: {', '.join(sorted(TARGETS))}")
+    say = progress or (lambda _msg: None)
+    say(f"loading {spec_path}")
+    _spec, api, warnings = build(spec_path)
+    say(f"built IR: {len(api.models)} models, {len(api.operations)} operations")
+    files: dict[str, dict[str, str]] = {}
+    for name in targets:
+        say(f"rendering {name}")
+        files[name] = TARGETS[name](api, options.get(name, {}), say)
+        say(f"rendered {name}: {len(files[name])} files")
+    return Result(api, files, warnings)
