@@ -43,7 +43,8 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
                 3,
                 [
                     f"oasgen: internal error: {type(exc).__name__}: {exc}",
-                    "This is a bug in oasgen, not in your spec; nothing was written. Set OASGEN_DEBUG=1 for a traceback.",
+                    "This is a bug in oasgen, not in your spec; nothing was written.",
+                    "Set OASGEN_DEBUG=1 for a traceback.",
                 ],
             )
 
@@ -113,14 +114,23 @@ def _render(cfg: Config, quiet: bool) -> dict[str, dict[str, str]]:
         raise UsageError(f"spec file {cfg.spec} does not exist")
     result = run(cfg.spec, cfg.targets, cfg.options, _progress(quiet))
     if result.warnings and not quiet:
-        click.echo(f"oasgen: {len(result.warnings)} warning(s); run `oasgen lint {cfg.spec}` to see them", err=True)
+        click.echo(
+            f"oasgen: {len(result.warnings)} warning(s); run `oasgen lint {cfg.spec}` to see them", err=True
+        )
     return result.files
 
 
 @main.command()
 @_options
 @_guard
-def generate(spec: str | None, out: str | None, targets: tuple[str, ...], package: str | None, config: Path | None, quiet: bool) -> None:
+def generate(
+    spec: str | None,
+    out: str | None,
+    targets: tuple[str, ...],
+    package: str | None,
+    config: Path | None,
+    quiet: bool,
+) -> None:
     """Regenerate OUT/<target>/ from the spec (atomically)."""
     from .writer import sync
 
@@ -134,7 +144,14 @@ def generate(spec: str | None, out: str | None, targets: tuple[str, ...], packag
 @main.command()
 @_options
 @_guard
-def check(spec: str | None, out: str | None, targets: tuple[str, ...], package: str | None, config: Path | None, quiet: bool) -> None:
+def check(
+    spec: str | None,
+    out: str | None,
+    targets: tuple[str, ...],
+    package: str | None,
+    config: Path | None,
+    quiet: bool,
+) -> None:
     """Exit 1 if OUT/ differs from what the spec generates; writes nothing."""
     from .writer import diff
 
@@ -152,7 +169,10 @@ def check(spec: str | None, out: str | None, targets: tuple[str, ...], package: 
         for d in drift.diffs[:5]:
             click.echo(d)
     if stale:
-        click.echo("generated output is out of date: run `make generate` (oasgen generate) and commit the result", err=True)
+        click.echo(
+            "generated output is out of date: run `make generate` (oasgen generate) and commit the result",
+            err=True,
+        )
         sys.exit(1)
     click.echo("generated output is up to date")
 

@@ -33,14 +33,19 @@ class Drift:
 def _existing(root: Path) -> dict[str, Path]:
     if not root.is_dir():
         return {}
-    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*")) if p.is_file() and not _ignored(p, root)}
+    return {
+        p.relative_to(root).as_posix(): p
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not _ignored(p, root)
+    }
 
 
 def _ignored(p: Path, root: Path) -> bool:
     # Caches that tools make inside the output (bytecode, type-checker and build caches) are not output.
     parts = p.relative_to(root).parts
     return any(
-        part in ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "site") or part.endswith(".egg-info")
+        part in ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "site")
+        or part.endswith(".egg-info")
         for part in parts
     )
 
@@ -71,7 +76,9 @@ def diff(out_dir: Path, target: str, files: dict[str, str], max_lines: int = 20)
                 )
             )
             more = len(lines) - max_lines
-            drift.diffs.append("\n".join(lines[:max_lines] + ([f"... {more} more lines"] if more > 0 else [])))
+            drift.diffs.append(
+                "\n".join(lines[:max_lines] + ([f"... {more} more lines"] if more > 0 else []))
+            )
     drift.extra = [f"{target}/{rel}" for rel in sorted(set(on_disk) - set(files))]
     return drift
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import Finding, Severity
+from ..errors import UNKNOWN, Finding, Severity
 from ..loading.spec import Spec
 from ..naming import split_words
 from .model import Api, AuthScheme, Info, Model, Operation, Server
@@ -32,9 +32,15 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
     info = data.get("info") or {}
     api = Api(
         info=Info(str(info.get("title", "")), str(info.get("version", "")), info.get("description")),
-        servers=tuple(Server(str(s["url"]), s.get("description")) for s in data.get("servers") or () if isinstance(s, dict) and "url" in s),
+        servers=tuple(
+            Server(str(s["url"]), s.get("description"))
+            for s in data.get("servers") or ()
+            if isinstance(s, dict) and "url" in s
+        ),
         auth=_auth(data),
-        default_auth=tuple(str(k) for req in data.get("security") or () if isinstance(req, dict) for k in req),
+        default_auth=tuple(
+            str(k) for req in data.get("security") or () if isinstance(req, dict) for k in req
+        ),
         operations=tuple(ops),
         models=models,
     )
@@ -50,11 +56,19 @@ def _auth(data: dict[str, Any]) -> tuple[AuthScheme, ...]:
         kind = s.get("type")
         scheme = str(s.get("scheme", "")).lower()
         if kind == "http" and scheme in ("bearer", "basic"):
-            out.append(AuthScheme(str(name), "bearer" if scheme == "bearer" else "basic", description=s.get("description")))
+            out.append(
+                AuthScheme(
+                    str(name), "bearer" if scheme == "bearer" else "basic", description=s.get("description")
+                )
+            )
         elif kind == "apiKey":
             out.append(AuthScheme(str(name), "api-key", s.get("name"), s.get("in"), s.get("description")))
         elif kind in ("oauth2", "openIdConnect"):
-            out.append(AuthScheme(str(name), "oauth2" if kind == "oauth2" else "openid", description=s.get("description")))
+            out.append(
+                AuthScheme(
+                    str(name), "oauth2" if kind == "oauth2" else "openid", description=s.get("description")
+                )
+            )
     return tuple(out)
 
 
@@ -84,8 +98,9 @@ def _dedupe_names(ops: list[Operation], findings: list[Finding]) -> list[Operati
                         Finding(
                             Severity.WARNING,
                             "operation-name-clash",
-                            f"operation {o.id!r} clashes with another as {'.'.join(o.group)}.{'_'.join(o.name)}; numbered",
-                            o.location or Operation.__dataclass_fields__["location"].default,  # type: ignore[arg-type]
+                            f"operation {o.id!r} clashes with another as "
+                            f"{'.'.join(o.group)}.{'_'.join(o.name)}; numbered",
+                            o.location or UNKNOWN,
                         )
                     )
                     o = replace(o, name=o.name + (str(counters[key]),))

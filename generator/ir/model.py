@@ -98,13 +98,13 @@ class Const:
 
 @dataclass(frozen=True, slots=True)
 class ArrayType:
-    items: "Type"
+    items: Type
     constraints: Constraints = NO_CONSTRAINTS
 
 
 @dataclass(frozen=True, slots=True)
 class MapType:
-    values: "Type"
+    values: Type
     constraints: Constraints = NO_CONSTRAINTS
 
 
@@ -116,14 +116,14 @@ class Discriminator:
 
 @dataclass(frozen=True, slots=True)
 class UnionType:
-    variants: tuple["Type", ...]
+    variants: tuple[Type, ...]
     kind: Literal["oneOf", "anyOf", "types"]
     discriminator: Discriminator | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Nullable:
-    inner: "Type"
+    inner: Type
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,14 +141,17 @@ class BinaryType:
     """Raw bytes: a file upload part or a binary response body."""
 
 
-Type = Union[Primitive, EnumType, Const, ArrayType, MapType, UnionType, Nullable, ModelRef, AnyType, BinaryType]
-
-_MISSING = object()
+Type = Union[  # noqa: UP007 - a runtime alias over forward-declared classes
+    Primitive, EnumType, Const, ArrayType, MapType, UnionType, Nullable, ModelRef, AnyType, BinaryType
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Default:
-    """A schema default.  ``Field.default is None`` means no default; ``Default(None)`` means ``default: null``."""
+    """A schema default.
+
+    ``Field.default is None`` means no default; ``Default(None)`` means ``default: null``.
+    """
 
     value: object
 

@@ -99,7 +99,8 @@ class OperationBuilder:
         onode = pnode.child(method)
         op: dict[str, Any] = pitem[method]
         op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
-        ext = op.get("x-oasgen") if isinstance(op.get("x-oasgen"), dict) else {}
+        raw_ext = op.get("x-oasgen")
+        ext: dict[str, Any] = raw_ext if isinstance(raw_ext, dict) else {}
         group, name = path_group_and_name(method.upper(), path)
         if isinstance(ext.get("group"), str):
             group = split_words(ext["group"])
@@ -128,14 +129,20 @@ class OperationBuilder:
             location=onode.location,
         )
 
-    def params(self, pnode: Node, pitem: dict[str, Any], onode: Node, op: dict[str, Any]) -> tuple[Param, ...]:
+    def params(
+        self, pnode: Node, pitem: dict[str, Any], onode: Node, op: dict[str, Any]
+    ) -> tuple[Param, ...]:
         merged: dict[tuple[str, str], Param] = {}
         for owner, raw in ((pnode, pitem.get("parameters")), (onode, op.get("parameters"))):
             if not isinstance(raw, list):
                 continue
             for i in range(len(raw)):
                 node, p = self.deref(owner.child("parameters", i))
-                if not isinstance(p, dict) or p.get("in") not in _PARAM_IN or not isinstance(p.get("name"), str):
+                if (
+                    not isinstance(p, dict)
+                    or p.get("in") not in _PARAM_IN
+                    or not isinstance(p.get("name"), str)
+                ):
                     raise error("param-invalid", "a parameter needs a string `name` and `in`", node.location)
                 merged[(p["name"], p["in"])] = self.param(node, p)
         return tuple(merged.values())
@@ -176,7 +183,9 @@ class OperationBuilder:
         media = content[mt] if isinstance(content[mt], dict) else {}
         enc = body_encoding(mt)
         t = self.conv.convert(node.child("content", mt, "schema"), words + ("Body",))
-        return RequestBody(mt, enc, t, bool(rb.get("required")), rb.get("description"), _media_examples(media))
+        return RequestBody(
+            mt, enc, t, bool(rb.get("required")), rb.get("description"), _media_examples(media)
+        )
 
     def responses(self, onode: Node, op: dict[str, Any], words: tuple[str, ...]) -> tuple[Response, ...]:
         raw = op.get("responses")
@@ -187,12 +196,17 @@ class OperationBuilder:
             node, r = self.deref(onode.child("responses", status))
             if not isinstance(r, dict):
                 continue
-            content = r.get("content") if isinstance(r.get("content"), dict) else {}
+            raw_content = r.get("content")
+            content: dict[str, Any] = raw_content if isinstance(raw_content, dict) else {}
             mt = pick_media_type(content) if content else None
             media = content.get(mt, {}) if mt else {}
             media = media if isinstance(media, dict) else {}
             t: Type | None = None
             if mt is not None and "schema" in media:
                 t = self.conv.convert(node.child("content", mt, "schema"), words + ("Response",))
-            out.append(Response(str(status), r.get("description"), mt, response_encoding(mt), t, _media_examples(media)))
+            out.append(
+                Response(
+                    str(status), r.get("description"), mt, response_encoding(mt), t, _media_examples(media)
+                )
+            )
         return tuple(out)

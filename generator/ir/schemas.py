@@ -16,7 +16,7 @@ never a crash and never a silent drop.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import Finding, Severity
 from ..loading.spec import Node, Spec
@@ -33,6 +33,7 @@ from .model import (
     Field,
     MapType,
     Model,
+    ModelKind,
     ModelRef,
     Nullable,
     Primitive,
@@ -121,19 +122,29 @@ class SchemaConverter:
         deprecated = bool(s.get("deprecated"))
         merged = self.merge_all_of(node, s) if "allOf" in s else None
         if merged is not None or schema_is_object(s) and not _is_map_only(s):
-            props, required, additional, ad_node = merged if merged is not None else self.object_parts(node, s)
+            props, required, additional, ad_node = (
+                merged if merged is not None else self.object_parts(node, s)
+            )
             fields = tuple(self.field(pnode, pname, pname in required, name) for pname, pnode in props)
             extra: Type | None = None
             if isinstance(additional, dict) and ad_node is not None:
                 extra = self.convert(ad_node, name + ("Value",))
             elif additional is False:
                 extra = None
-            return Model(node.id, name, "object", description, fields, extra, None, deprecated, examples, node.location)
+            return Model(
+                node.id, name, "object", description, fields, extra, None, deprecated, examples, node.location
+            )
         t = self.convert_inline(node, s, name)
-        kind = "enum" if isinstance(t, EnumType) or isinstance(t, Nullable) and isinstance(t.inner, EnumType) else "alias"
+        kind: ModelKind = (
+            "enum"
+            if isinstance(t, EnumType) or isinstance(t, Nullable) and isinstance(t.inner, EnumType)
+            else "alias"
+        )
         return Model(node.id, name, kind, description, (), None, t, deprecated, examples, node.location)
 
-    def object_parts(self, node: Node, s: dict[str, Any]) -> tuple[list[tuple[str, Node]], set[str], Any, Node | None]:
+    def object_parts(
+        self, node: Node, s: dict[str, Any]
+    ) -> tuple[list[tuple[str, Node]], set[str], Any, Node | None]:
         props = s.get("properties") or {}
         pairs = [(str(k), node.child("properties", k)) for k in props] if isinstance(props, dict) else []
         required = {str(r) for r in s.get("required", []) if isinstance(r, str)}
@@ -141,7 +152,9 @@ class SchemaConverter:
         ad_node = node.child("additionalProperties") if isinstance(additional, dict) else None
         return pairs, required, additional, ad_node
 
-    def merge_all_of(self, node: Node, s: dict[str, Any]) -> tuple[list[tuple[str, Node]], set[str], Any, Node | None] | None:
+    def merge_all_of(
+        self, node: Node, s: dict[str, Any]
+    ) -> tuple[list[tuple[str, Node]], set[str], Any, Node | None] | None:
         """Merge ``allOf`` branches (and the schema's own properties) into one object, or None."""
         props: dict[str, Node] = {}
         required: set[str] = set()
@@ -162,7 +175,13 @@ class SchemaConverter:
                 if sub is None:
                     return None
                 bp, br, ba, ban = sub
-            elif schema_is_object(b) or not b.keys() - {"description", "title", "required", "example", "examples"}:
+            elif schema_is_object(b) or not b.keys() - {
+                "description",
+                "title",
+                "required",
+                "example",
+                "examples",
+            }:
                 bp, br, ba, ban = self.object_parts(target, b)
             else:
                 return None
@@ -183,12 +202,18 @@ class SchemaConverter:
     def field(self, pnode: Node, pname: str, required: bool, owner: tuple[str, ...]) -> Field:
         raw = self.value(pnode)
         s = raw if isinstance(raw, dict) else {}
-        t = self.convert(pnode, owner + keep_case_words(pname) if keep_case_words(pname) else owner + ("Field",))
+        t = self.convert(
+            pnode, owner + keep_case_words(pname) if keep_case_words(pname) else owner + ("Field",)
+        )
         inner_s = _non_null_branch(self.spec, pnode, s)
         description = s.get("description") or inner_s.get("description")
         if description is None and "$ref" in s:
             description = None  # the model documents itself
-        default = Default(freeze(s["default"])) if "default" in s else (Default(freeze(inner_s["default"])) if "default" in inner_s else None)
+        default = (
+            Default(freeze(s["default"]))
+            if "default" in s
+            else (Default(freeze(inner_s["default"])) if "default" in inner_s else None)
+        )
         secret = any(
             d.get("format") == "password" or d.get("x-oasgen-secret") is True or _ext(d).get("secret") is True
             for d in (s, inner_s)
@@ -220,7 +245,9 @@ class SchemaConverter:
         if "$ref" in s:
             target = self.spec.ref_target(s["$ref"], node)
             t = self.ref_type(target)
-            return Nullable(t) if self.is_30 and s.get("nullable") is True and not isinstance(t, Nullable) else t
+            return (
+                Nullable(t) if self.is_30 and s.get("nullable") is True and not isinstance(t, Nullable) else t
+            )
         return self.convert_inline(node, s, name)
 
     def ref_type(self, target: Node) -> Type:
@@ -269,7 +296,11 @@ class SchemaConverter:
         if schema_is_object(s) or t is None and "additionalProperties" in s:
             if _is_map_only(s):
                 ad = s.get("additionalProperties", True)
-                values = self.convert(node.child("additionalProperties"), name + ("Value",)) if isinstance(ad, dict) else AnyType()
+                values = (
+                    self.convert(node.child("additionalProperties"), name + ("Value",))
+                    if isinstance(ad, dict)
+                    else AnyType()
+                )
                 return MapType(values, self.constraints(s))
             return self.model_ref(node, name)
         if t == "array" or t is None and "items" in s:
@@ -290,12 +321,23 @@ class SchemaConverter:
         has_null = None in values
         values = [v for v in values if v is not None]
         t = s.get("type")
-        base = t if t in ("string", "integer", "number") else None
+        base: Literal["string", "integer", "number"] | None = (
+            t if t in ("string", "integer", "number") else None
+        )
         if base is None:
-            kinds = {("integer" if isinstance(v, int) and not isinstance(v, bool) else type(v).__name__) for v in values}
-            base = "integer" if kinds == {"integer"} else "number" if kinds <= {"integer", "float"} and kinds else "string"
+            kinds = {
+                ("integer" if isinstance(v, int) and not isinstance(v, bool) else type(v).__name__)
+                for v in values
+            }
+            base = (
+                "integer"
+                if kinds == {"integer"}
+                else "number" if kinds <= {"integer", "float"} and kinds else "string"
+            )
             if kinds - {"integer", "float", "str"}:
-                self.warn("unsupported-enum", "enum values that are not strings or numbers are typed as any", node)
+                self.warn(
+                    "unsupported-enum", "enum values that are not strings or numbers are typed as any", node
+                )
                 return AnyType()
         result: Type = EnumType(base, tuple(freeze(v) for v in values))
         return Nullable(result) if has_null else result
@@ -311,7 +353,15 @@ class SchemaConverter:
                 nullable = True
                 continue
             title = b.get("title") if isinstance(b, dict) else None
-            v = self.convert(bnode, name + (keep_case_words(title) if isinstance(title, str) and keep_case_words(title) else (f"Variant{i}",)))
+            v = self.convert(
+                bnode,
+                name
+                + (
+                    keep_case_words(title)
+                    if isinstance(title, str) and keep_case_words(title)
+                    else (f"Variant{i}",)
+                ),
+            )
             if isinstance(v, Nullable):
                 nullable, v = True, v.inner
             if v not in variants:
@@ -319,7 +369,11 @@ class SchemaConverter:
         if not variants:
             return Nullable(AnyType())
         disc = self.discriminator(node, s, variants)
-        result: Type = variants[0] if len(variants) == 1 else UnionType(tuple(variants), "oneOf" if kind == "oneOf" else "anyOf", disc)
+        result: Type = (
+            variants[0]
+            if len(variants) == 1
+            else UnionType(tuple(variants), "oneOf" if kind == "oneOf" else "anyOf", disc)
+        )
         return _nullable(result) if nullable else result
 
     def discriminator(self, node: Node, s: dict[str, Any], variants: list[Type]) -> Discriminator | None:
@@ -329,7 +383,10 @@ class SchemaConverter:
         prop = d["propertyName"]
         mapping: dict[str, str] = {}
         for value, ref in (d.get("mapping") or {}).items():
-            target = self.spec.ref_target(ref if "#" in str(ref) or "/" in str(ref) else f"#/components/schemas/{ref}", node.child("discriminator"))
+            target = self.spec.ref_target(
+                ref if "#" in str(ref) or "/" in str(ref) else f"#/components/schemas/{ref}",
+                node.child("discriminator"),
+            )
             mapping[str(value)] = self.spec.deref(target)[0].id
         mapped = set(mapping.values())
         for v in variants:
@@ -371,7 +428,9 @@ def _non_null_branch(spec: Spec, node: Node, s: dict[str, Any]) -> dict[str, Any
     for kind in ("anyOf", "oneOf"):
         branches = s.get(kind)
         if isinstance(branches, list):
-            rest = [i for i, b in enumerate(branches) if not (isinstance(b, dict) and b.get("type") == "null")]
+            rest = [
+                i for i, b in enumerate(branches) if not (isinstance(b, dict) and b.get("type") == "null")
+            ]
             if len(rest) == 1 and len(rest) < len(branches):
                 b = branches[rest[0]]
                 if isinstance(b, dict) and "$ref" not in b:

@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make generate` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+PRISM := tests/prism/node_modules/.bin/prism
+
+.PHONY: setup generate check test lint pytest bench clean
+
+setup: $(STAMP) $(PRISM)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+$(PRISM): tests/prism/package-lock.json
+	npm ci --prefix tests/prism --no-audit --no-fund --loglevel=error
+	@touch $@
+
+generate: $(STAMP)
+	$(PY) -m generator generate
+
+check: $(STAMP)
+	$(PY) -m generator check
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/black --check --quiet generator tests bench
+	$(VENV)/bin/mypy --strict generator
+
+pytest: setup
+	$(PY) -m pytest -q -p no:cacheprovider
+
+test: setup lint check pytest
+
+bench: $(STAMP)
+	$(PY) bench/generate.py
+	$(PY) bench/python_runtime.py
+
+clean:
+	rm -rf $(VENV) tests/prism/node_modules .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,43 @@
+"""The Python target: a vendorable package (httpx only) with typed models and sync/async clients."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ...errors import UsageError
+from ...format import format_python
+from ...ir.model import Api
+from ...render import render, static_files
+from .views import Builder, PackageView
+
+NAME = "python"
+_PACKAGE = re.compile(r"^[a-z_][a-z0-9_]*$")
+_TEMPLATES = ("__init__.py", "_client.py", "_resources.py", "models.py", "_version.py")
+
+
+def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
+    package = str(options.get("package", "client"))
+    if not _PACKAGE.match(package):
+        raise UsageError(f"python package name {package!r} is not a valid lower-case module name")
+    client = str(options.get("client_name", "Client"))
+    if not client.isidentifier():
+        raise UsageError(f"python client_name {client!r} is not a valid class name")
+    return package, client, str(options.get("version", "0.1.0"))
+
+
+def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
+    package, client, version = options_of(options)
+    view: PackageView = Builder(api, package, client).build(version)
+    files: dict[str, str] = {}
+    for name in _TEMPLATES:
+        files[f"{package}/{name}"] = render("python", f"package/{name}.jinja", pkg=view)
+    for name, text in static_files("python", "runtime").items():
+        files[f"{package}/{name}"] = text
+    for rel in sorted(files):
+        files[rel] = format_python(files[rel], rel)
+    files[f"{package}/py.typed"] = ""
+    files["pyproject.toml"] = render("python", "package/pyproject.toml.jinja", pkg=view)
+    files["README.md"] = render("python", "package/README.md.jinja", pkg=view)
+    return files

@@ -1,0 +1,199 @@
+"""IR types -> Python annotations, parser and serializer expressions.
+
+Parsers and serializers are composed from the runtime's ``_serde`` combinators.  Composite
+ones are interned as module constants (``_P3 = p_list(p_str)``) so each is built once at import.
+A serializer of ``None`` means "the Python value already is its JSON form".
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ...ir.model import (
+    AnyType,
+    ArrayType,
+    BinaryType,
+    Const,
+    Constraints,
+    EnumType,
+    MapType,
+    Model,
+    ModelRef,
+    Nullable,
+    Primitive,
+    Type,
+    UnionType,
+    thaw,
+)
+
+_PRIMITIVES = {
+    # kind: (annotation, parser, what an error message expects)
+    "string": ("str", "p_str", "string"),
+    "integer": ("int", "p_int", "integer"),
+    "number": ("float", "p_float", "number"),
+    "boolean": ("bool", "p_bool", "boolean"),
+}
+_CHECKS = (
+    ("min_length", "c_min_length"),
+    ("max_length", "c_max_length"),
+    ("pattern", "c_pattern"),
+    ("minimum", "c_minimum"),
+    ("maximum", "c_maximum"),
+    ("exclusive_minimum", "c_exclusive_minimum"),
+    ("exclusive_maximum", "c_exclusive_maximum"),
+    ("multiple_of", "c_multiple_of"),
+    ("min_items", "c_min_items"),
+    ("max_items", "c_max_items"),
+    ("min_properties", "c_min_properties"),
+    ("max_properties", "c_max_properties"),
+)
+# Order in which primitive union variants are tried: exact JSON types make it safe.
+_VARIANT_RANK = {"p_bool": 0, "p_int": 1, "p_float": 2, "p_str": 3}
+
+
+def py_literal(value: object) -> str:
+    """A Python literal for a JSON value (strings via json escaping, which Python reads the same)."""
+    v = thaw(value)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if v is None or isinstance(v, (bool, int, float)):
+        return repr(v)
+    return repr(v)
+
+
+@dataclass(frozen=True)
+class PyType:
+    annotation: str
+    parser: str
+    serializer: str | None
+    what: str  # how an error message names the expected type
+
+
+@dataclass(frozen=True)
+class InlineEnum:
+    name: str
+    base: str  # "str" | "int" | "float"
+    values: tuple[object, ...]
+
+
+@dataclass
+class TypeMapper:
+    models: dict[str, Model]
+    names: dict[str, str]  # model id -> class name
+    constants: dict[str, str] = field(default_factory=dict)  # expression -> constant name
+    annotations: dict[str, str] = field(
+        default_factory=dict
+    )  # constant name -> declared type, where inference is too wide
+    enums: dict[str, InlineEnum] = field(default_factory=dict)  # name -> enum
+    _alias_stack: list[str] = field(default_factory=list)
+
+    def intern(self, expr: str, prefix: str = "_P") -> str:
+        name = self.constants.get(expr)
+        if name is None:
+            name = f"{prefix}{len(self.constants)}"
+            self.constants[expr] = name
+        return name
+
+    def checked(self, parser: str, c: Constraints) -> str:
+        checks = []
+        for attr, fn in _CHECKS:
+            v = getattr(c, attr)
+            if v is not None:
+                checks.append(f"{fn}({py_literal(v)})")
+        if c.unique_items:
+            checks.append("c_unique_items()")
+        return self.intern(f"p_checked({parser}, {', '.join(checks)})") if checks else parser
+
+    def enum_class(self, t: EnumType, hint: str) -> str:
+        base = {"string": "str", "integer": "int", "number": "float"}[t.base]
+        name, n = hint, 1
+        while name in self.enums and self.enums[name].values != t.values or name in self.names.values():
+            n += 1
+            name = f"{hint}{n}"
+        self.enums[name] = InlineEnum(name, base, t.values)
+        return name
+
+    def map(self, t: Type, hint: str) -> PyType:
+        if isinstance(t, Primitive):
+            ann, parser, what = _PRIMITIVES[t.kind]
+            return PyType(ann, self.checked(parser, t.constraints), None, what)
+        if isinstance(t, EnumType):
+            cls = self.enum_class(t, hint)
+            base = {"string": "str", "integer": "int", "number": "float"}[t.base]
+            return PyType(cls, self.intern(f"p_enum({cls}, {base})"), None, cls)
+        if isinstance(t, Const):
+            lit = py_literal(t.value)
+            name = self.intern(f"p_const({lit})")
+            self.annotations[name] = f"Parser[Literal[{lit}]]"
+            return PyType(f"Literal[{lit}]", name, None, lit)
+        if isinstance(t, ArrayType):
+            item = self.map(t.items, hint + "Item")
+            ser = self.intern(f"s_list({item.serializer})", "_S") if item.serializer else None
+            parser = self.checked(self.intern(f"p_list({item.parser})"), t.constraints)
+            return PyType(f"list[{item.annotation}]", parser, ser, f"list of {item.what}")
+        if isinstance(t, MapType):
+            val = self.map(t.values, hint + "Value")
+            ser = self.intern(f"s_map({val.serializer})", "_S") if val.serializer else None
+            parser = self.checked(self.intern(f"p_map({val.parser})"), t.constraints)
+            return PyType(f"dict[str, {val.annotation}]", parser, ser, f"map of {val.what}")
+        if isinstance(t, Nullable):
+            inner = self.map(t.inner, hint)
+            ser = self.intern(f"s_nullable({inner.serializer})", "_S") if inner.serializer else None
+            return PyType(
+                f"{inner.annotation} | None",
+                self.intern(f"p_nullable({inner.parser})"),
+                ser,
+                f"{inner.what} or null",
+            )
+        if isinstance(t, UnionType):
+            return self.union(t, hint)
+        if isinstance(t, ModelRef):
+            return self.model_ref(t, hint)
+        if isinstance(t, BinaryType):
+            return PyType("bytes", "p_any", None, "bytes")
+        assert isinstance(t, AnyType)
+        return PyType("Any", "p_any", None, "any value")
+
+    def union(self, t: UnionType, hint: str) -> PyType:
+        variants = [self.map(v, f"{hint}Variant{i}") for i, v in enumerate(t.variants)]
+        annotation = " | ".join(dict.fromkeys(v.annotation for v in variants))
+        what = " | ".join(dict.fromkeys(v.what for v in variants))
+        ser = "to_json" if any(v.serializer for v in variants) else None
+        if t.discriminator is not None:
+            entries = []
+            for value, mid in t.discriminator.mapping:
+                if mid in self.names:
+                    entries.append(f"{py_literal(value)}: {self.names[mid]}.from_dict")
+            mapping = "{" + ", ".join(entries) + "}"
+            rest = [
+                v.parser for v, src in zip(variants, t.variants, strict=True) if not isinstance(src, ModelRef)
+            ]
+            fallback = self.intern(f"p_union({py_literal(what)}, {', '.join(rest)})") if rest else "None"
+            parser = self.intern(
+                f"p_tagged({py_literal(t.discriminator.property)}, {py_literal(what)}, {mapping}, {fallback})"
+            )
+            return PyType(annotation, parser, ser, what)
+        ordered = sorted(variants, key=lambda v: _VARIANT_RANK.get(v.parser, 4))
+        parser = self.intern(f"p_union({py_literal(what)}, {', '.join(v.parser for v in ordered)})")
+        return PyType(annotation, parser, ser, what)
+
+    def model_ref(self, t: ModelRef, hint: str) -> PyType:
+        model = self.models.get(t.id)
+        name = self.names.get(t.id, "Any")
+        if model is None:
+            return PyType("Any", "p_any", None, "any value")
+        if model.kind == "object":
+            return PyType(name, f"{name}.from_dict", f"{name}.to_dict", name)
+        if model.kind == "enum" and isinstance(model.type, EnumType):
+            base = {"string": "str", "integer": "int", "number": "float"}[model.type.base]
+            return PyType(name, self.intern(f"p_enum({name}, {base})"), None, name)
+        # An alias: its own type, under its name.
+        if t.id in self._alias_stack or model.type is None:
+            return PyType("Any", "p_any", None, "any value")
+        self._alias_stack.append(t.id)
+        try:
+            inner = self.map(model.type, name)
+        finally:
+            self._alias_stack.pop()
+        return PyType(name, inner.parser, inner.serializer, inner.what)
