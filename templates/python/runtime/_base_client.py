@@ -1,0 +1,381 @@
+"""HTTP machinery shared by every generated client: configuration, headers, retries, errors.
+
+httpx is imported only when a client is constructed, so importing the package stays cheap.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from ._encoding import add_query, encode_json, encode_path
+from ._exceptions import APIConnectionError, APIError, APITimeoutError, status_error
+from ._response import APIResponse
+from ._retry import retry_delay, should_retry_status
+from ._types import NOT_GIVEN, Expect, NotGiven, Timeout
+
+if TYPE_CHECKING:
+    from types import TracebackType
+    from typing import Self
+
+    import httpx
+
+__all__ = [
+    "DEFAULT_CONNECT_TIMEOUT",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NOT_GIVEN",
+    "APIResponse",
+    "AsyncAPIClient",
+    "ClientConfig",
+    "NotGiven",
+    "SyncAPIClient",
+    "Timeout",
+    "add_query",
+    "encode_path",
+]
+
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT = 600.0  # seconds, whole request
+DEFAULT_CONNECT_TIMEOUT = 5.0  # seconds, establishing the connection
+DEFAULT_MAX_RETRIES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ClientConfig:
+    """What the generated client tells the runtime about its API."""
+
+    sdk_name: str  # first part of the User-Agent, e.g. "chatkit-python"
+    sdk_version: str
+    default_base_url: str
+    api_key_env: str  # environment variable read when api_key is not passed
+    base_url_env: str  # environment variable read when base_url is not passed
+    auth: Literal["bearer"] = "bearer"
+
+
+class _ClientCore:
+    """Everything but the I/O: settings, request building, and the retry decisions."""
+
+    def __init__(
+        self,
+        *,
+        config: ClientConfig,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: Timeout | NotGiven,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        client_timeout: Timeout | NotGiven,
+    ) -> None:
+        import httpx
+
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
+        self.config = config
+        self.api_key = _resolve_api_key(config, api_key)
+        self.base_url = _resolve_base_url(config, base_url)
+        if not isinstance(timeout, NotGiven):
+            self.timeout: Timeout = timeout
+        elif not isinstance(client_timeout, NotGiven):
+            self.timeout = client_timeout
+        else:
+            self.timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+        self.max_retries = max_retries
+        self.default_headers = dict(default_headers or {})
+        python = f"{sys.version_info.major}.{sys.version_info.minor}"
+        self.user_agent = f"{config.sdk_name}/{config.sdk_version} python/{python} httpx/{httpx.__version__}"
+
+    def _headers(
+        self,
+        operation_headers: Mapping[str, str] | None,
+        extra_headers: Mapping[str, str] | None,
+        *,
+        has_body: bool,
+        retries_taken: int,
+    ) -> dict[str, str]:
+        merged: dict[str, tuple[str, str]] = {}
+
+        def put(headers: Mapping[str, str]) -> None:
+            for name, value in headers.items():
+                merged[name.lower()] = (name, value)
+
+        base = {
+            "Authorization": f"Bearer {self.api_key}",
+            "User-Agent": self.user_agent,
+            "Accept": "application/json",
+        }
+        if has_body:
+            base["Content-Type"] = "application/json"
+        if retries_taken:
+            base["X-Retry-Count"] = str(retries_taken)
+        for layer in (base, self.default_headers, operation_headers or {}, extra_headers or {}):
+            put(layer)
+        return dict(merged.values())
+
+    def _build_request(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        method: str,
+        path: str,
+        *,
+        params: Sequence[tuple[str, str]] | None,
+        headers: dict[str, str],
+        content: bytes | None,
+        timeout: Timeout | NotGiven,
+    ) -> httpx.Request:
+        url = self.base_url + (path if path.startswith("/") else "/" + path)
+        return client.build_request(
+            method,
+            url,
+            params=list(params) if params else None,
+            headers=headers,
+            content=content,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+        )
+
+    def _transport_failure(self, exc: Exception, request: httpx.Request, retries_taken: int) -> float:
+        """Seconds to wait before retrying after ``exc``; raises the mapped error when not retried."""
+        import httpx
+
+        retryable = isinstance(exc, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError)
+        if retryable and retries_taken < self.max_retries:
+            return self._delay(retries_taken, None)
+        if isinstance(exc, httpx.TimeoutException):
+            raise APITimeoutError(f"Request timed out: {_method_url(request)}", request=request) from exc
+        raise APIConnectionError(f"Connection error: {_method_url(request)}: {exc}", request=request) from exc
+
+    def _response_failure(self, response: httpx.Response, retries_taken: int) -> float:
+        """Seconds to wait before retrying a 4xx/5xx response; raises the mapped error when not retried."""
+        if retries_taken < self.max_retries and should_retry_status(response.status_code, response.headers):
+            return self._delay(retries_taken, response.headers)
+        raise status_error(response)
+
+    def _delay(self, retries_taken: int, headers: Mapping[str, str] | None) -> float:
+        import random
+
+        delay: float = retry_delay(retries_taken, headers, random_fraction=random.random(), now=time.time())
+        return delay
+
+
+class SyncAPIClient(_ClientCore):
+    """Blocking client. Closing it closes the httpx.Client it created, never one passed in."""
+
+    def __init__(
+        self,
+        *,
+        config: ClientConfig,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            config=config,
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            client_timeout=NOT_GIVEN if http_client is None else http_client.timeout,
+        )
+        import httpx
+
+        self._owns_client = http_client is None
+        self._client = http_client or httpx.Client(timeout=self.timeout, follow_redirects=True)
+        self._closed = False
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        parser: Callable[[object], T],
+        params: Sequence[tuple[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        json_body: object = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        expect: Expect = "json",
+    ) -> APIResponse[T]:
+        """Send ``method path`` (already encoded, relative to base_url), retrying as configured."""
+        import httpx
+
+        if self._closed:
+            raise APIError("This client has been closed; create a new one.")
+        content = None if isinstance(json_body, NotGiven) else encode_json(json_body)
+        retries_taken = 0
+        while True:
+            request_headers = self._headers(
+                headers, extra_headers, has_body=content is not None, retries_taken=retries_taken
+            )
+            request = self._build_request(
+                self._client,
+                method,
+                path,
+                params=params,
+                headers=request_headers,
+                content=content,
+                timeout=timeout,
+            )
+            try:
+                response = self._client.send(request)
+            except httpx.TransportError as exc:
+                delay = self._transport_failure(exc, request, retries_taken)
+            else:
+                if response.is_success:
+                    return APIResponse(response, parser=parser, expect=expect, retries_taken=retries_taken)
+                delay = self._response_failure(response, retries_taken)
+            time.sleep(delay)
+            retries_taken += 1
+
+    @property
+    def is_closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Release connections. Idempotent. A user-supplied http_client is left open."""
+        if not self._closed:
+            self._closed = True
+            if self._owns_client:
+                self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(_ClientCore):
+    """asyncio client (backoff uses asyncio.sleep). Closing it never closes a passed-in http_client."""
+
+    def __init__(
+        self,
+        *,
+        config: ClientConfig,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            config=config,
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            client_timeout=NOT_GIVEN if http_client is None else http_client.timeout,
+        )
+        import httpx
+
+        self._owns_client = http_client is None
+        self._client = http_client or httpx.AsyncClient(timeout=self.timeout, follow_redirects=True)
+        self._closed = False
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        parser: Callable[[object], T],
+        params: Sequence[tuple[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        json_body: object = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        expect: Expect = "json",
+    ) -> APIResponse[T]:
+        """Send ``method path`` (already encoded, relative to base_url), retrying as configured."""
+        import asyncio
+
+        import httpx
+
+        if self._closed:
+            raise APIError("This client has been closed; create a new one.")
+        content = None if isinstance(json_body, NotGiven) else encode_json(json_body)
+        retries_taken = 0
+        while True:
+            request_headers = self._headers(
+                headers, extra_headers, has_body=content is not None, retries_taken=retries_taken
+            )
+            request = self._build_request(
+                self._client,
+                method,
+                path,
+                params=params,
+                headers=request_headers,
+                content=content,
+                timeout=timeout,
+            )
+            try:
+                response = await self._client.send(request)
+            except httpx.TransportError as exc:
+                delay = self._transport_failure(exc, request, retries_taken)
+            else:
+                if response.is_success:
+                    return APIResponse(response, parser=parser, expect=expect, retries_taken=retries_taken)
+                delay = self._response_failure(response, retries_taken)
+            await asyncio.sleep(delay)
+            retries_taken += 1
+
+    @property
+    def is_closed(self) -> bool:
+        return self._closed
+
+    async def close(self) -> None:
+        """Release connections. Idempotent. A user-supplied http_client is left open."""
+        if not self._closed:
+            self._closed = True
+            if self._owns_client:
+                await self._client.aclose()
+
+    async def aclose(self) -> None:
+        """Alias of ``close()``, the httpx spelling."""
+        await self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+def _method_url(request: httpx.Request) -> str:
+    return f"{request.method} {request.url}"
+
+
+def _resolve_api_key(config: ClientConfig, api_key: str | None) -> str:
+    key = api_key if api_key is not None else os.environ.get(config.api_key_env, "")
+    if not key:
+        raise APIError(
+            f"No API key was given: pass api_key=... to the client "
+            f"or set the {config.api_key_env} environment variable."
+        )
+    if key != key.strip() or not key.isascii() or not key.isprintable():
+        source = "api_key" if api_key is not None else f"the {config.api_key_env} environment variable"
+        raise APIError(
+            f"The API key from {source} contains whitespace, non-printable or non-ASCII characters."
+        )
+    return key
+
+
+def _resolve_base_url(config: ClientConfig, base_url: str | None) -> str:
+    url = base_url if base_url is not None else os.environ.get(config.base_url_env) or config.default_base_url
+    if not url.startswith(("http://", "https://")):
+        source = "base_url" if base_url is not None else f"{config.base_url_env} / the default"
+        raise ValueError(f"{source} must be an absolute http:// or https:// URL, got {url!r}")
+    return url.rstrip("/")

@@ -1,0 +1,1 @@
+"""Real HTTP servers used by the tests (no mocks): see scripted.py."""
