@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -32,9 +33,8 @@ def format_python(source: str, name: str) -> str:
     try:
         out = black.format_str(source, mode=_MODE)
     except Exception as exc:  # black raises several types for invalid input
-        raise FormatError(
-            f"generator bug: {name} is not valid Python ({exc})\n--- source ---\n{source}"
-        ) from None
+        message = f"generator bug: {name} is not valid Python ({exc})"
+        raise FormatError(f"{message}\n{_excerpt(source, str(exc))}") from None
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -43,3 +43,14 @@ def format_python(source: str, name: str) -> str:
     except OSError:
         pass  # the cache is an optimisation only
     return out
+
+
+def _excerpt(source: str, message: str) -> str:
+    """The unformatted lines around the line black names (``... 47054:4 ...``)."""
+    m = re.search(r"(\d+):(\d+)", message)
+    if not m:
+        return source[:2000]
+    line = int(m.group(1))
+    lines = source.splitlines()
+    lo, hi = max(0, line - 4), min(len(lines), line + 3)
+    return "\n".join(f"{i + 1:>6} | {lines[i]}" for i in range(lo, hi))

@@ -33,7 +33,7 @@ class Node:
         """Stable id: ``#/pointer`` in the root document, ``file.yaml#/pointer`` elsewhere."""
         return f"{self.doc.uri}#{self.pointer}"
 
-    def child(self, *tokens: str | int) -> "Node":
+    def child(self, *tokens: str | int) -> Node:
         ptr = self.pointer
         for t in tokens:
             ptr += "/" + str(t).replace("~", "~0").replace("/", "~1")
@@ -95,7 +95,11 @@ class Spec:
             raise error("ref-invalid", "$ref must be a string", loc)
         parts = urlsplit(ref)
         if parts.scheme or parts.netloc:
-            raise error("ref-remote", f"remote $ref {ref!r} is not allowed: refs must stay inside the spec's folder", loc)
+            raise error(
+                "ref-remote",
+                f"remote $ref {ref!r} is not allowed: refs must stay inside the spec's folder",
+                loc,
+            )
         doc = at.doc
         if parts.path:
             target = (at.doc.path.parent / unquote(parts.path)).resolve()

@@ -24,6 +24,7 @@ from ..errors import Location, error
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_NODES = 4_000_000
+MAX_DEPTH = 200  # real specs nest ~25 deep; libyaml's C composer crashes (no guard) near 50,000
 
 try:  # pragma: no cover - depends on how PyYAML was built
     _Loader: Any = yaml.CSafeLoader
@@ -60,9 +61,9 @@ def resolve_plain_scalar(text: str) -> object:
     if _INT10.match(text):
         return int(text)
     if _INT8.match(text):
-        return int(text[2:], 8)
+        return int(text, 0)
     if _INT16.match(text):
-        return int(text[2:], 16)
+        return int(text, 0)
     if _FLOAT.match(text):
         return float(text)
     if _INF.match(text):
@@ -125,7 +126,11 @@ class _Builder:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise error("yaml-key", "mapping keys must be scalars", self.loc(key_node, pointer))
                 if key_node.value == "<<" and not key_node.style:
-                    raise error("yaml-merge-key", "YAML merge keys (<<) are not supported in specs", self.loc(key_node, pointer))
+                    raise error(
+                        "yaml-merge-key",
+                        "YAML merge keys (<<) are not supported in specs",
+                        self.loc(key_node, pointer),
+                    )
                 key = key_node.value
                 child = f"{pointer}/{escape_pointer_token(key)}"
                 if key in out:
@@ -140,8 +145,91 @@ class _Builder:
         raise error("yaml-node", f"unsupported YAML node {type(node).__name__}", self.loc(node, pointer))
 
 
+def _expanded_sizes(root: yaml.Node, display: str) -> dict[int, int]:
+    """Node count of every node after alias expansion, computed once per distinct node.
+
+    Aliases compose to the *same* node object, so this is linear in the file's size even for a
+    "billion laughs" bomb, which is rejected before anything is expanded.
+    """
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        known = sizes.get(key)
+        if known is not None:
+            return known
+        if key in active:
+            mark = node.start_mark
+            raise error(
+                "yaml-recursive-alias",
+                "an alias refers to a node that contains it",
+                Location(display, mark.line + 1, mark.column + 1, ""),
+            )
+        active.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(item) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        active.discard(key)
+        sizes[key] = total
+        return total
+
+    size(root)
+    return sizes
+
+
+def _check_expansion(root: yaml.Node, display: str) -> None:
+    sizes = _expanded_sizes(root, display)
+    if sizes[id(root)] <= MAX_NODES:
+        return
+    # Point at the smallest node that alone expands past the limit.
+    node, pointer = root, ""
+    while True:
+        children: list[tuple[str, yaml.Node]] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = [(str(i), item) for i, item in enumerate(node.value)]
+        elif isinstance(node, yaml.MappingNode):
+            children = [(escape_pointer_token(str(k.value)), v) for k, v in node.value]
+        big = next(((t, c) for t, c in children if sizes[id(c)] > MAX_NODES), None)
+        if big is None:
+            break
+        pointer += "/" + big[0]
+        node = big[1]
+    mark = node.start_mark
+    raise error(
+        "yaml-too-large",
+        f"the document expands to {sizes[id(root)]:,} nodes, more than {MAX_NODES:,} (an alias bomb?)",
+        Location(display, mark.line + 1, mark.column + 1, pointer),
+    )
+
+
+_OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _check_depth(text: str, display: str) -> None:
+    """Reject deep nesting from the event stream (iterative) before composing (recursive C code)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _OPEN_EVENTS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                raise error(
+                    "yaml-too-deep",
+                    f"the document nests more than {MAX_DEPTH} levels deep",
+                    Location(display, line, col, ""),
+                )
+        elif isinstance(event, _CLOSE_EVENTS):
+            depth -= 1
+
+
 def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
     try:
+        _check_depth(text, display)
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -154,6 +242,7 @@ def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
         raise error("yaml-empty", "the document is empty", Location(display, 1, 1, ""))
     builder = _Builder(display)
     try:
+        _check_expansion(root, display)
         data = builder.build(root, "")
     except RecursionError:
         raise error("yaml-too-deep", "the document nests too deeply", Location(display, 1, 1, "")) from None
@@ -164,7 +253,9 @@ def load_file(path: Path, display: str, uri: str = "") -> Document:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise error("file-read", f"cannot read {display}: {exc.strerror}", Location(display, 0, 0, "")) from None
+        raise error(
+            "file-read", f"cannot read {display}: {exc.strerror}", Location(display, 0, 0, "")
+        ) from None
     if size > MAX_BYTES:
         raise error(
             "file-too-large",
@@ -174,7 +265,11 @@ def load_file(path: Path, display: str, uri: str = "") -> Document:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise error("file-encoding", f"{display} is not UTF-8 ({exc.reason})", Location(display, 1, 1, "")) from None
+        raise error(
+            "file-encoding", f"{display} is not UTF-8 ({exc.reason})", Location(display, 1, 1, "")
+        ) from None
     except OSError as exc:
-        raise error("file-read", f"cannot read {display}: {exc.strerror}", Location(display, 0, 0, "")) from None
+        raise error(
+            "file-read", f"cannot read {display}: {exc.strerror}", Location(display, 0, 0, "")
+        ) from None
     return parse_text(text, display, path, uri)

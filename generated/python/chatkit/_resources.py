@@ -53,13 +53,15 @@ class SessionsWithRawResponse:
         headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
         body: dict[str, Any] = {}
         body["user"] = to_json(user)
-        body["workflow"] = to_json(workflow)
+        body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
         if not isinstance(expires_after, NotGiven):
-            body["expires_after"] = to_json(expires_after)
+            body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
         if not isinstance(rate_limits, NotGiven):
-            body["rate_limits"] = to_json(rate_limits)
+            body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
         if not isinstance(chatkit_configuration, NotGiven):
-            body["chatkit_configuration"] = to_json(chatkit_configuration)
+            body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
+                chatkit_configuration
+            )
         SessionCreateParams.from_dict(body)  # validate before sending: types and constraints
         return self._client.request(
             "POST",
@@ -186,13 +188,15 @@ class AsyncSessionsWithRawResponse:
         headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
         body: dict[str, Any] = {}
         body["user"] = to_json(user)
-        body["workflow"] = to_json(workflow)
+        body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
         if not isinstance(expires_after, NotGiven):
-            body["expires_after"] = to_json(expires_after)
+            body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
         if not isinstance(rate_limits, NotGiven):
-            body["rate_limits"] = to_json(rate_limits)
+            body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
         if not isinstance(chatkit_configuration, NotGiven):
-            body["chatkit_configuration"] = to_json(chatkit_configuration)
+            body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
+                chatkit_configuration
+            )
         SessionCreateParams.from_dict(body)  # validate before sending: types and constraints
         return await self._client.request(
             "POST",

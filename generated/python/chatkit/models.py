@@ -82,6 +82,7 @@ class ChatSession(Model):
         "chatkit_configuration",
     )
     _SECRETS = ("client_secret",)
+    _CONSTS = (("object", "chatkit.session"),)
 
     id: str
     """Identifier for the ChatKit session."""
@@ -215,6 +216,7 @@ class ChatKitWorkflow(Model):
         "tracing",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     id: str
     """Identifier of the workflow backing the session."""
@@ -288,6 +290,7 @@ class ChatKitWorkflowTracing(Model):
 
     __slots__ = ("enabled",)
     _SECRETS = ()
+    _CONSTS = ()
 
     enabled: bool
     """Indicates whether tracing is enabled."""
@@ -333,6 +336,7 @@ class ChatSessionRateLimits(Model):
 
     __slots__ = ("max_requests_per_1_minute",)
     _SECRETS = ()
+    _CONSTS = ()
 
     max_requests_per_1_minute: int
     """Maximum allowed requests per one-minute window."""
@@ -384,6 +388,7 @@ class ChatSessionChatKitConfiguration(Model):
         "history",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     automatic_thread_titling: ChatSessionAutomaticThreadTitling
     """Automatic thread titling preferences."""
@@ -449,6 +454,7 @@ class ChatSessionAutomaticThreadTitling(Model):
 
     __slots__ = ("enabled",)
     _SECRETS = ()
+    _CONSTS = ()
 
     enabled: bool
     """Whether automatic thread titling is enabled."""
@@ -498,6 +504,7 @@ class ChatSessionFileUpload(Model):
         "max_files",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     enabled: bool
     """Indicates if uploads are enabled for the session."""
@@ -562,6 +569,7 @@ class ChatSessionHistory(Model):
         "recent_threads",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     enabled: bool
     """Indicates if chat history is persisted for the session."""
@@ -622,6 +630,7 @@ class SessionCreateParams(Model):
         "chatkit_configuration",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     user: str
     """A free-form string that identifies your end user; ensures this Session can access other objects that
@@ -724,6 +733,7 @@ class ChatSessionWorkflowParam(Model):
         "tracing",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     id: str
     """Identifier for the workflow invoked by the session."""
@@ -807,6 +817,7 @@ class ChatSessionWorkflowTracingParam(Model):
 
     __slots__ = ("enabled",)
     _SECRETS = ()
+    _CONSTS = ()
 
     enabled: bool | NotGiven
     """Whether tracing is enabled during the session. Defaults to true.
@@ -859,6 +870,7 @@ class ChatSessionExpiresAfterParam(Model):
         "seconds",
     )
     _SECRETS = ()
+    _CONSTS = (("anchor", "created_at"),)
 
     anchor: Literal["created_at"]
     """Base timestamp used to calculate expiration. Currently fixed to `created_at`."""
@@ -913,6 +925,7 @@ class ChatSessionRateLimitsParam(Model):
 
     __slots__ = ("max_requests_per_1_minute",)
     _SECRETS = ()
+    _CONSTS = ()
 
     max_requests_per_1_minute: int | NotGiven
     """Maximum number of requests allowed per minute for the session. Defaults to 10.
@@ -968,6 +981,7 @@ class ChatSessionChatKitConfigurationParam(Model):
         "history",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     automatic_thread_titling: ChatSessionAutomaticThreadTitlingParam | NotGiven
     """Configuration for automatic thread titling. When omitted, automatic thread titling is enabled by
@@ -1046,6 +1060,7 @@ class ChatSessionAutomaticThreadTitlingParam(Model):
 
     __slots__ = ("enabled",)
     _SECRETS = ()
+    _CONSTS = ()
 
     enabled: bool | NotGiven
     """Enable automatic thread title generation. Defaults to true.
@@ -1099,6 +1114,7 @@ class ChatSessionFileUploadParam(Model):
         "max_files",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     enabled: bool | NotGiven
     """Enable uploads for this session. Defaults to false.
@@ -1176,6 +1192,7 @@ class ChatSessionHistoryParam(Model):
         "recent_threads",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     enabled: bool | NotGiven
     """Enables chat users to access previous ChatKit threads. Defaults to true.
@@ -1236,6 +1253,7 @@ class ErrorResponse(Model):
 
     __slots__ = ("error",)
     _SECRETS = ()
+    _CONSTS = ()
 
     error: Error
     """What went wrong."""
@@ -1286,6 +1304,7 @@ class Error(Model):
         "code",
     )
     _SECRETS = ()
+    _CONSTS = ()
 
     message: str
     """A human-readable description of the error."""

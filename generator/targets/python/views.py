@@ -34,8 +34,6 @@ def docstring(text: str | None, indent: int = 4) -> str:
     if not text or not text.strip():
         return ""
     body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if body.endswith('"'):
-        body += " "
     pad = " " * indent
     width = LINE_LENGTH - indent - 4
     lines: list[str] = []
@@ -60,7 +58,8 @@ def docstring(text: str | None, indent: int = 4) -> str:
             )
             or [""]
         )
-    return "\n".join([lines[0]] + [(pad + ln) if ln.strip() else "" for ln in lines[1:]])
+    out = "\n".join([lines[0]] + [(pad + ln) if ln.strip() else "" for ln in lines[1:]])
+    return out + " " if out.endswith('"') else out  # `""""` would end the docstring early
 
 
 def arg_doc(arg: str, text: str | None) -> str:
@@ -100,6 +99,7 @@ class ModelView:
     required_count: int
     known: str  # frozenset literal of wire names
     secrets: str  # tuple literal of attr names
+    consts: str  # tuple literal of (wire name, value) for const fields, filled into request dicts
 
 
 @dataclass
@@ -126,6 +126,7 @@ class ParamView:
     location: str
     explode: bool
     doc: str
+    to_json: str = "to_json"  # how the argument becomes JSON
 
 
 @dataclass
@@ -294,6 +295,13 @@ class Builder:
                 else "frozenset()"
             ),
             secrets="(" + "".join(f"{py_literal(f.attr)}, " for f in fields if f.secret) + ")",
+            consts="("
+            + "".join(
+                f"({py_literal(f.name)}, {py_literal(f.type.value)}), "
+                for f in m.fields
+                if isinstance(f.type, Const)
+            )
+            + ")",
         )
 
     def build(self, version: str) -> PackageView:
@@ -335,7 +343,7 @@ class Builder:
         runtime: dict[str, list[str]] = {
             "_encoding": (["add_query"] if any(m.query for m in methods) else [])
             + (["encode_path"] if any(m.positional for m in methods) else []),
-            "_serde": used({"p_any"}, res_texts)
+            "_serde": used(SERDE_NAMES, res_texts)
             + (["to_json"] if any(m.query or m.headers or m.body_fields for m in methods) else []),
             "_response": ["APIResponse"],
             "_types": ["NOT_GIVEN", "NotGiven"],
@@ -426,23 +434,21 @@ class Builder:
                 used.add(arg)
                 pt = self.types.map(f.type, body_model + type_name((pascal(f.name),)))
                 ann = pt.annotation
-                if (
-                    isinstance(f.type, ModelRef)
-                    and self.models[f.type.id].kind == "object"
-                    or _nested_model(f.type, self.models)
-                ):
+                convert = "to_json"
+                if isinstance(f.type, ModelRef) and self.models[f.type.id].kind == "object":
+                    ann = f"{ann} | Mapping[str, Any]"
+                    convert = f"{pt.annotation}.request_json"
+                elif _nested_model(f.type, self.models):
                     ann = f"{ann} | Mapping[str, Any]"
                 default = (
                     py_literal(f.type.value)
                     if isinstance(f.type, Const)
                     else (None if f.required else "NOT_GIVEN")
                 )
-                if default is not None and default != "NOT_GIVEN":
-                    ann = ann  # const: typed as its literal, filled in by default
-                elif not f.required:
+                if default == "NOT_GIVEN":
                     ann = f"{ann} | NotGiven"
                 body_fields.append(
-                    ParamView(arg, f.name, ann, default, "body", True, arg_doc(arg, f.description))
+                    ParamView(arg, f.name, ann, default, "body", True, arg_doc(arg, f.description), convert)
                 )
         elif body is not None:
             body_kind = "whole"

@@ -322,10 +322,20 @@ class Model:
 
     __slots__ = ("_extra",)
     _SECRETS: tuple[str, ...] = ()
+    _CONSTS: tuple[tuple[str, object], ...] = ()
     _extra: dict[str, Any] | None
 
     def to_dict(self) -> dict[str, Any]:  # pragma: no cover - every model overrides it
         raise NotImplementedError
+
+    @classmethod
+    def request_json(cls, value: Model | Mapping[str, Any]) -> dict[str, Any]:
+        """A request argument given as a model or a plain dict, as JSON; const fields are filled in."""
+        if isinstance(value, Model):
+            return value.to_dict()
+        out: dict[str, Any] = dict(cls._CONSTS)
+        out.update(to_json(value))
+        return out
 
     @property
     def extra_fields(self) -> dict[str, Any]:

@@ -1,0 +1,87 @@
+"""``name-collision`` (warning): identifiers that become equal after case conversion.
+
+Targets derive identifiers from spec names with :mod:`generator.naming`; two
+different wire names that convert to the same identifier get deterministic
+suffixes in the targets, but the author should know:
+
+* two properties of one object schema with the same ``snake(split_words(name))``
+  (``max-files`` / ``max_files``);
+* two component schemas with the same ``pascal(split_words(name))`` (``Foo_Bar`` / ``FooBar``);
+* two operations with different operationIds in the same group (first tag) whose
+  operationIds give the same words (``createSession`` / ``create_session``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import Finding, Severity
+from ..loading.spec import Node, Spec
+from ..naming import pascal, snake, split_words
+from .walk import OperationSite
+
+RULE = "name-collision"
+
+
+def _collisions(owner: Node, names: list[str], convert: Any, what: str, form: str) -> list[Finding]:
+    first: dict[str, str] = {}
+    findings = []
+    for name in names:
+        ident = convert(split_words(name))
+        if not ident:
+            continue
+        if ident in first:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    RULE,
+                    f"{what} {first[ident]!r} and {name!r} both become {ident!r} in {form}",
+                    owner.child(name).location,
+                )
+            )
+        else:
+            first[ident] = name
+    return findings
+
+
+def check_property_names(schemas: list[tuple[Node, dict[str, Any]]]) -> list[Finding]:
+    findings: list[Finding] = []
+    for node, schema in schemas:
+        props = schema.get("properties")
+        if isinstance(props, dict) and len(props) > 1:
+            findings += _collisions(node.child("properties"), list(props), snake, "properties", "snake_case")
+    return findings
+
+
+def check_schema_names(spec: Spec) -> list[Finding]:
+    comps = spec.data.get("components") if isinstance(spec.data, dict) else None
+    schemas = comps.get("schemas") if isinstance(comps, dict) else None
+    if not isinstance(schemas, dict):
+        return []
+    owner = spec.node("/components/schemas")
+    return _collisions(owner, list(schemas), pascal, "schemas", "PascalCase")
+
+
+def check_operation_names(operations: list[OperationSite]) -> list[Finding]:
+    first: dict[tuple[tuple[str, ...], str], OperationSite] = {}
+    findings = []
+    for op in operations:
+        op_id = op.value.get("operationId")
+        if not isinstance(op_id, str):
+            continue
+        tags = op.value.get("tags")
+        group = split_words(tags[0]) if isinstance(tags, list) and tags and isinstance(tags[0], str) else ()
+        key = (group, snake(split_words(op_id)))
+        other = first.setdefault(key, op)
+        other_id = other.value.get("operationId")
+        if other is not op and other_id != op_id:
+            findings.append(
+                Finding(
+                    Severity.WARNING,
+                    RULE,
+                    f"operations {other_id!r} ({other.method.upper()} {other.path}) and {op_id!r} "
+                    f"get the same method name {key[1]!r} in group {snake(group) or '(default)'!r}",
+                    op.node.child("operationId").location,
+                )
+            )
+    return findings

@@ -1,0 +1,75 @@
+"""Validate a JSON value against a Schema Object that lives somewhere in the spec.
+
+One ``referencing.Registry`` is built from every loaded document (each under its
+``file://`` URI), so ``$ref``s inside schemas resolve locally and across files
+without any I/O.  A schema is checked through ``{"$ref": "<doc uri>#<pointer>"}``,
+which keeps relative refs relative to the document the schema is written in.
+
+* 3.1: JSON Schema draft 2020-12 (``Draft202012Validator``).
+* 3.0: openapi-schema-validator's ``OAS30Validator`` (draft-4 based; ``nullable: true``
+  admits null, boolean ``exclusiveMinimum``/``exclusiveMaximum``).
+
+Formats are annotations here (not asserted): a wrong ``format`` is not an invalid example.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import UnknownType, ValidationError
+from openapi_schema_validator import OAS30Validator
+from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT4, DRAFT202012
+
+from ..loading.spec import Node, Spec
+from ..loading.yaml_source import escape_pointer_token
+
+MAX_ERRORS_PER_VALUE = 5
+
+
+class SchemaChecker:
+    def __init__(self, spec: Spec, version: str) -> None:
+        self.version = version
+        specification = DRAFT4 if version == "3.0" else DRAFT202012
+        resources: list[tuple[str, Resource[Any]]] = [
+            (doc.path.as_uri(), specification.create_resource(doc.data)) for doc in spec.documents
+        ]
+        self.registry: Registry[Any] = Registry().with_resources(resources)
+        self.cls: Any = OAS30Validator if version == "3.0" else Draft202012Validator
+
+    def errors(self, value: Any, schema: Node) -> list[ValidationError] | None:
+        """The validation errors (sorted, capped), or None when the schema itself cannot be used."""
+        ref = {"$ref": schema.doc.path.as_uri() + "#" + schema.pointer}
+        validator = self.cls(ref, registry=self.registry)
+        try:
+            errors = list(validator.iter_errors(value))
+        except (Unresolvable, re.error, RecursionError):
+            # A broken $ref is reported by the ref rule, a schema keyword of the wrong type by
+            # oas-schema (3.0) / invalid-schema (3.1).  Nothing more to say about the value.
+            return None
+        except (UnknownType, AttributeError, TypeError, KeyError, ValueError, IndexError):
+            # jsonschema assumes a well-formed schema and fails this way on a malformed one; the
+            # malformed keyword is reported by the rules above.
+            return None
+        errors.sort(key=lambda e: (list(map(str, e.absolute_path)), e.message))
+        return errors[:MAX_ERRORS_PER_VALUE]
+
+
+def json_path(path: list[str | int]) -> str:
+    """``["a", 0, "b c"]`` -> ``$.a[0]['b c']``."""
+    out = "$"
+    for p in path:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p):
+            out += "." + p
+        else:
+            out += f"[{p!r}]"
+    return out
+
+
+def pointer_of(path: list[str | int]) -> str:
+    return "".join("/" + escape_pointer_token(str(p)) for p in path)
