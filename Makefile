@@ -27,8 +27,8 @@ check: $(STAMP)
 	$(PY) -m generator check
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check generator tests bench
-	$(VENV)/bin/black --check --quiet generator tests bench
+	$(VENV)/bin/ruff check generator tests $(wildcard bench)
+	$(VENV)/bin/black --check --quiet generator tests $(wildcard bench)
 	$(VENV)/bin/mypy --strict generator
 
 pytest: setup
