@@ -15,7 +15,7 @@ from generator.loading.spec import load_spec
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 SPECS = ROOT / "tests" / "fixtures" / "specs"
-PUBLIC = Path("/work/shared/specs/openai-openapi.yaml")
+PUBLIC = Path(__file__).resolve().parents[2] / "shared" / "specs" / "openai-openapi.yaml"
 
 E, W = Severity.ERROR, Severity.WARNING
 

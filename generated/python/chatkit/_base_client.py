@@ -9,7 +9,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 from ._encoding import add_query, encode_json, encode_path
@@ -46,16 +45,31 @@ DEFAULT_CONNECT_TIMEOUT = 5.0  # seconds, establishing the connection
 DEFAULT_MAX_RETRIES = 2
 
 
-@dataclass(frozen=True, slots=True)
 class ClientConfig:
-    """What the generated client tells the runtime about its API."""
+    """What the generated client tells the runtime about its API.
 
-    sdk_name: str  # first part of the User-Agent, e.g. "chatkit-python"
-    sdk_version: str
-    default_base_url: str
-    api_key_env: str  # environment variable read when api_key is not passed
-    base_url_env: str  # environment variable read when base_url is not passed
-    auth: Literal["bearer"] = "bearer"
+    A plain class rather than a dataclass: importing ``dataclasses`` pulls in ``inspect``,
+    which costs more import time than the whole SDK.
+    """
+
+    __slots__ = ("sdk_name", "sdk_version", "default_base_url", "api_key_env", "base_url_env", "auth")
+
+    def __init__(
+        self,
+        *,
+        sdk_name: str,  # first part of the User-Agent, e.g. "chatkit-python"
+        sdk_version: str,
+        default_base_url: str,
+        api_key_env: str,  # environment variable read when api_key is not passed
+        base_url_env: str,  # environment variable read when base_url is not passed
+        auth: Literal["bearer"] = "bearer",
+    ) -> None:
+        self.sdk_name = sdk_name
+        self.sdk_version = sdk_version
+        self.default_base_url = default_base_url
+        self.api_key_env = api_key_env
+        self.base_url_env = base_url_env
+        self.auth = auth
 
 
 class _ClientCore:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from urllib.parse import quote
 
@@ -93,6 +92,8 @@ def _scalar(name: str, value: object) -> str:
 def encode_json(body: object) -> bytes:
     """Serialise a request body (plain dicts/lists/scalars, as produced by the models) to UTF-8 JSON."""
     try:
+        import json  # lazily: json's import is a noticeable share of the SDK's
+
         text = json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except ValueError as exc:  # NaN or infinity
         raise ValidationError("body", str(exc)) from exc
