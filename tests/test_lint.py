@@ -411,22 +411,23 @@ def test_oneof_overlap_cases(tmp_path: Path, branches: str, overlaps: bool) -> N
     assert ("oneof-overlap" in rules) is overlaps
 
 
-def test_operation_without_tags_share_the_default_group(tmp_path: Path) -> None:
+def test_operations_that_map_to_the_same_method_are_reported(tmp_path: Path) -> None:
+    # The IR's naming rule (generator/ir/grouping.py) makes both things.list.
     findings = lint_text(
         tmp_path,
         """\
         openapi: 3.1.0
         info: {title: Ops, version: "1"}
         paths:
-          /a:
+          /v1/things:
             get: {operationId: listThings, responses: {"200": {description: OK}}}
-          /b:
+          /v2/things:
             get: {operationId: list_things, responses: {"200": {description: OK}}}
           /c:
             get: {operationId: listThings2, tags: [other], responses: {"200": {description: OK}}}
         """,
     )
-    assert summary(findings) == [(W, "name-collision", "7:24", "/paths/~1b/get/operationId")]
+    assert summary(findings) == [(W, "name-collision", "7:24", "/paths/~1v2~1things/get/operationId")]
 
 
 # -- the public OpenAI spec ------------------------------------------------------------------------

@@ -15,6 +15,8 @@ The rule, in order:
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..naming import split_words
 
 _COLLECTION = {"GET": "list", "POST": "create", "PUT": "update", "PATCH": "update", "DELETE": "delete"}
@@ -39,3 +41,17 @@ def path_group_and_name(method: str, path: str) -> tuple[tuple[str, ...], tuple[
         table = _ITEM if segments and _is_param(segments[-1]) else _COLLECTION
         name = (table.get(method, method.lower()),)
     return group or ("root",), name or (method.lower(),)
+
+
+def operation_group_and_name(
+    method: str, path: str, op: dict[str, Any]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Rules 1 and 2: the ``x-oasgen`` extension, else the path."""
+    group, name = path_group_and_name(method.upper(), path)
+    ext = op.get("x-oasgen")
+    if isinstance(ext, dict):
+        if isinstance(ext.get("group"), str):
+            group = split_words(ext["group"])
+        if isinstance(ext.get("name"), str):
+            name = split_words(ext["name"])
+    return group, name

@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import error
 from ..loading.spec import Node
 from ..naming import keep_case_words, split_words
-from .grouping import path_group_and_name
+from .grouping import operation_group_and_name
 from .model import (
     AnyType,
     BodyEncoding,
@@ -99,13 +99,7 @@ class OperationBuilder:
         onode = pnode.child(method)
         op: dict[str, Any] = pitem[method]
         op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
-        raw_ext = op.get("x-oasgen")
-        ext: dict[str, Any] = raw_ext if isinstance(raw_ext, dict) else {}
-        group, name = path_group_and_name(method.upper(), path)
-        if isinstance(ext.get("group"), str):
-            group = split_words(ext["group"])
-        if isinstance(ext.get("name"), str):
-            name = split_words(ext["name"])
+        group, name = operation_group_and_name(method, path, op)
         words = keep_case_words(op_id) if op_id else split_words(f"{method} {path}")
         params = self.params(pnode, pitem, onode, op)
         body = self.request_body(onode, op, words)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Finding, Severity
+from ..ir.grouping import operation_group_and_name
 from ..loading.spec import Node, Spec
 from ..naming import pascal, snake, split_words
 from .walk import OperationSite
@@ -69,9 +70,8 @@ def check_operation_names(operations: list[OperationSite]) -> list[Finding]:
         op_id = op.value.get("operationId")
         if not isinstance(op_id, str):
             continue
-        tags = op.value.get("tags")
-        group = split_words(tags[0]) if isinstance(tags, list) and tags and isinstance(tags[0], str) else ()
-        key = (group, snake(split_words(op_id)))
+        group, name = operation_group_and_name(op.method, op.path, op.value)
+        key = (group, snake(name))
         other = first.setdefault(key, op)
         other_id = other.value.get("operationId")
         if other is not op and other_id != op_id:
@@ -80,7 +80,7 @@ def check_operation_names(operations: list[OperationSite]) -> list[Finding]:
                     Severity.WARNING,
                     RULE,
                     f"operations {other_id!r} ({other.method.upper()} {other.path}) and {op_id!r} "
-                    f"get the same method name {key[1]!r} in group {snake(group) or '(default)'!r}",
+                    f"both map to {snake(group)}.{key[1]}; the SDKs name them after their operationIds",
                     op.node.child("operationId").location,
                 )
             )
