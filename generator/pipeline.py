@@ -23,6 +23,15 @@ class Result:
     warnings: list[Finding] = field(default_factory=list)
 
 
+def target_options(name: str, options: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A target's own ``[tool.oasgen.<name>]`` table; docs also sees the SDK targets' tables."""
+    own = dict(options.get(name, {}))
+    if name == "docs":
+        for sdk in ("python", "go"):
+            own.setdefault(sdk, dict(options.get(sdk, {})))
+    return own
+
+
 def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
     spec = load_spec(spec_path)
     api, warnings = build_api(spec)
@@ -46,6 +55,6 @@ def generate(
     files: dict[str, dict[str, str]] = {}
     for name in targets:
         say(f"rendering {name}")
-        files[name] = TARGETS[name](api, options.get(name, {}), say)
+        files[name] = TARGETS[name](api, target_options(name, options), say)
         say(f"rendered {name}: {len(files[name])} files")
     return Result(api, files, warnings)

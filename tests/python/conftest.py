@@ -1,9 +1,15 @@
-"""Fixtures shared by the Python tests: ``scripted_server`` (a real HTTP server on 127.0.0.1)."""
+"""Fixtures shared by the Python tests.
+
+* ``scripted_server``: a real HTTP server on 127.0.0.1 (tests/servers/scripted.py).
+* ``session_json``: a factory for valid ChatSession response payloads (keyword overrides replace keys).
+
+``generated/python`` is put on sys.path so that ``import chatkit`` gives the generated SDK.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +17,9 @@ import pytest
 _REPO = Path(__file__).resolve().parents[2]
 if str(_REPO) not in sys.path:  # make ``tests.servers`` importable however pytest was started
     sys.path.insert(0, str(_REPO))
+_GENERATED_PY = _REPO / "generated" / "python"
+if str(_GENERATED_PY) not in sys.path:  # ``import chatkit`` is the generated SDK
+    sys.path.insert(0, str(_GENERATED_PY))
 
 from tests.servers.scripted import ScriptedServer  # noqa: E402
 
@@ -25,3 +34,36 @@ def scripted_server() -> Iterator[ScriptedServer]:
         server.stop()
     assert server.unscripted == 0, f"{server.unscripted} request(s) arrived with no reply scripted"
     assert not server.errors, f"scripted server handler errors: {server.errors}"
+
+
+def make_session_json(**overrides: object) -> dict[str, object]:
+    """A valid ChatSession payload (as the API sends it); keyword arguments replace top-level keys."""
+    payload: dict[str, object] = {
+        "id": "cksess_123",
+        "object": "chatkit.session",
+        "expires_at": 1735689600,
+        "client_secret": "ek_secret_value_42",
+        "workflow": {
+            "id": "workflow_alpha",
+            "version": None,
+            "state_variables": {"plan": "pro", "beta": True, "seats": 12, "ratio": 1.5},
+            "tracing": {"enabled": True},
+        },
+        "user": "user_789",
+        "rate_limits": {"max_requests_per_1_minute": 10},
+        "max_requests_per_1_minute": 10,
+        "status": "active",
+        "chatkit_configuration": {
+            "automatic_thread_titling": {"enabled": True},
+            "file_upload": {"enabled": False, "max_file_size": None, "max_files": None},
+            "history": {"enabled": True, "recent_threads": None},
+        },
+    }
+    payload.update(overrides)
+    return payload
+
+
+@pytest.fixture
+def session_json() -> Callable[..., dict[str, object]]:
+    """See ``make_session_json``."""
+    return make_session_json

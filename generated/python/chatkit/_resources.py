@@ -20,6 +20,7 @@ from .models import (
     ChatSessionRateLimitsParam,
     ChatSessionWorkflowParam,
     SessionCreateParams,
+    SessionCreateParamsChatkitConfigurationArg,
 )
 
 if TYPE_CHECKING:
@@ -43,9 +44,7 @@ class SessionsWithRawResponse:
         workflow: ChatSessionWorkflowParam | Mapping[str, Any],
         expires_after: ChatSessionExpiresAfterParam | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         rate_limits: ChatSessionRateLimitsParam | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        chatkit_configuration: (
-            ChatSessionChatKitConfigurationParam | Mapping[str, Any] | NotGiven
-        ) = NOT_GIVEN,
+        chatkit_configuration: SessionCreateParamsChatkitConfigurationArg | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
@@ -107,9 +106,7 @@ class Sessions:
         workflow: ChatSessionWorkflowParam | Mapping[str, Any],
         expires_after: ChatSessionExpiresAfterParam | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         rate_limits: ChatSessionRateLimitsParam | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        chatkit_configuration: (
-            ChatSessionChatKitConfigurationParam | Mapping[str, Any] | NotGiven
-        ) = NOT_GIVEN,
+        chatkit_configuration: SessionCreateParamsChatkitConfigurationArg | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ChatSession:
@@ -178,9 +175,7 @@ class AsyncSessionsWithRawResponse:
         workflow: ChatSessionWorkflowParam | Mapping[str, Any],
         expires_after: ChatSessionExpiresAfterParam | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         rate_limits: ChatSessionRateLimitsParam | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        chatkit_configuration: (
-            ChatSessionChatKitConfigurationParam | Mapping[str, Any] | NotGiven
-        ) = NOT_GIVEN,
+        chatkit_configuration: SessionCreateParamsChatkitConfigurationArg | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
@@ -242,9 +237,7 @@ class AsyncSessions:
         workflow: ChatSessionWorkflowParam | Mapping[str, Any],
         expires_after: ChatSessionExpiresAfterParam | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         rate_limits: ChatSessionRateLimitsParam | Mapping[str, Any] | NotGiven = NOT_GIVEN,
-        chatkit_configuration: (
-            ChatSessionChatKitConfigurationParam | Mapping[str, Any] | NotGiven
-        ) = NOT_GIVEN,
+        chatkit_configuration: SessionCreateParamsChatkitConfigurationArg | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ChatSession:

@@ -12,7 +12,6 @@ JSON types are kept exactly: ``True`` is never an integer, ``1`` stays ``int``, 
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -38,6 +37,7 @@ __all__ = [
     "p_str",
     "p_tagged",
     "p_union",
+    "s_enum",
     "s_list",
     "s_map",
     "s_nullable",
@@ -83,9 +83,7 @@ def p_str(value: object) -> str:
 def p_int(value: object) -> int:
     if type(value) is int:
         return value
-    if type(value) is float and value.is_integer() and math.isfinite(value):
-        return int(value)  # 1.0 is an integer in JSON Schema
-    raise expected("integer", value)
+    raise expected("integer", value)  # 1.0 is refused: it would not round-trip as written
 
 
 def p_float(value: object) -> float | int:
@@ -313,6 +311,11 @@ def p_enum(cls: type[E], base: type) -> Parser[E]:
 
 
 # -- serializers (only where the JSON form differs from the Python value) -------------------------------
+def s_enum(value: OpenEnum) -> Any:
+    """An enum member's plain JSON value (``"active"``, not the member)."""
+    return value._value_
+
+
 def s_nullable(inner: Callable[[T], object]) -> Callable[[T | None], object]:
     return lambda v: None if v is None else inner(v)
 
@@ -350,10 +353,12 @@ class Model:
         raise NotImplementedError
 
     @classmethod
-    def request_json(cls, value: Model | Mapping[str, Any]) -> dict[str, Any]:
+    def request_json(cls, value: Model | Mapping[str, Any]) -> Any:
         """A request argument given as a model or a plain dict, as JSON; const fields are filled in."""
         if isinstance(value, Model):
             return value.to_dict()
+        if not isinstance(value, Mapping):
+            return to_json(value)  # not an object: the request model's validation names it
         out: dict[str, Any] = dict(cls._CONSTS)
         out.update(to_json(value))
         return out

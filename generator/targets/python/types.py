@@ -121,7 +121,7 @@ class TypeMapper:
         if isinstance(t, EnumType):
             cls = self.enum_class(t, hint)
             base = {"string": "str", "integer": "int", "number": "float"}[t.base]
-            return PyType(cls, self.intern(f"p_enum({cls}, {base})"), None, cls)
+            return PyType(cls, self.intern(f"p_enum({cls}, {base})"), "s_enum", cls)
         if isinstance(t, Const):
             lit = py_literal(t.value)
             name = self.intern(f"p_const({lit})")
@@ -187,7 +187,7 @@ class TypeMapper:
             return PyType(name, f"{name}.from_dict", f"{name}.to_dict", name)
         if model.kind == "enum" and isinstance(model.type, EnumType):
             base = {"string": "str", "integer": "int", "number": "float"}[model.type.base]
-            return PyType(name, self.intern(f"p_enum({name}, {base})"), None, name)
+            return PyType(name, self.intern(f"p_enum({name}, {base})"), "s_enum", name)
         # An alias: its own type, under its name.
         if t.id in self._alias_stack or model.type is None:
             return PyType("Any", "p_any", None, "any value")

@@ -177,6 +177,7 @@ class PackageView:
     exports: list[str] = field(default_factory=list)
     models_imports: list[str] = field(default_factory=list)  # from ._serde
     models_typing: list[str] = field(default_factory=list)
+    models_abc: list[str] = field(default_factory=list)  # from collections.abc
     resources_models: list[str] = field(default_factory=list)  # from .models
     resources_runtime: dict[str, list[str]] = field(default_factory=dict)  # module -> names
     resources_typing: list[str] = field(default_factory=list)
@@ -210,6 +211,7 @@ SERDE_NAMES = {
     "p_str",
     "p_tagged",
     "p_union",
+    "s_enum",
     "s_list",
     "s_map",
     "s_nullable",
@@ -254,12 +256,41 @@ class Builder:
         reserved = {client, f"Async{client}"}
         self.names = model_names(api, reserved)
         self.types = TypeMapper(self.models, self.names)
+        self.hoisted: dict[str, str] = {}  # alias name -> annotation
+
+    def fit(self, annotation: str, rest: int, hint: str, omittable: bool = False) -> str:
+        """``annotation`` (plus ``| NotGiven`` when ``omittable``), shortened by a named alias when its
+        line (``rest`` other characters) would be too long.
+
+        Black and ruff format an over-long annotation differently; a short one reads better anyway.
+        """
+        tail = " | NotGiven" if omittable else ""
+        if rest + len(annotation) + len(tail) <= LINE_LENGTH:
+            return annotation + tail
+        alias = self.alias(annotation, hint)
+        if rest + len(alias) + len(tail) <= LINE_LENGTH or not omittable:
+            return alias + tail
+        return self.alias(annotation + tail, hint + "OrNotGiven")
+
+    def alias(self, annotation: str, hint: str) -> str:
+        for name, ann in self.hoisted.items():
+            if ann == annotation:
+                return name
+        taken = set(self.names.values()) | set(self.types.enums) | set(self.hoisted)
+        name, n = hint, 1
+        while name in taken:
+            n += 1
+            name = f"{hint}{n}"
+        self.hoisted[name] = annotation
+        return name
 
     def field_view(self, owner: str, f: Field, attr: str) -> FieldView:
-        pt = self.types.map(f.type, owner + type_name((pascal(f.name),)))
-        annotation = pt.annotation if f.required else f"{pt.annotation} | NotGiven"
+        hint = owner + type_name((pascal(f.name),))
+        pt = self.types.map(f.type, hint)
         const_default = py_literal(f.type.value) if isinstance(f.type, Const) else None
         init_default = const_default or (None if f.required else "NOT_GIVEN")
+        rest = 8 + len(attr) + 2 + (3 + len(init_default) if init_default else 0) + 1
+        annotation = self.fit(pt.annotation, rest, hint + "Type", not f.required)
         value = f"self.{attr}"
         to_json = f"{pt.serializer}({value})" if pt.serializer else value
         if pt.serializer and pt.serializer.endswith(".to_dict"):
@@ -321,6 +352,7 @@ class Builder:
                 pt = self.types.map(m.type, self.names[m.id] + "Value")
                 aliases.append(AliasView(self.names[m.id], pt.annotation, comment(m.description)))
         resources = self.resources()
+        aliases += [AliasView(name, ann, "") for name, ann in self.hoisted.items()]
         # Inline enums found while mapping types.
         for e in self.types.enums.values():
             base = {"str": "string", "int": "integer", "float": "number"}[e.base]
@@ -332,8 +364,9 @@ class Builder:
         models_imports += ["OpenEnum"] if enums else []
         models_typing = used({"Any", "Literal"}, model_texts) + (["Any", "Self"] if models else [])
         models_typing += ["TypeAlias"] if aliases else []
+        models_abc = used({"Mapping"}, model_texts)
         methods = [m for r in resources for m in r.methods]
-        res_texts = [
+        res_texts = [p.to_json for m in methods for p in m.body_fields] + [
             x
             for m in methods
             for x in [m.returns, m.parser, m.body_model or ""]
@@ -368,6 +401,7 @@ class Builder:
             exports=exports,
             models_imports=sorted(set(models_imports)),
             models_typing=sorted(set(models_typing)),
+            models_abc=models_abc,
             resources_models=used(exports, res_texts),
             resources_runtime={k: sorted(set(v)) for k, v in sorted(runtime.items()) if v},
             resources_typing=sorted(
@@ -392,7 +426,8 @@ class Builder:
 
     def param_view(self, p: Param, hint: str, arg: str) -> ParamView:
         pt = self.types.map(p.type, hint)
-        ann = pt.annotation if p.required else f"{pt.annotation} | NotGiven"
+        rest = 8 + len(arg) + 2 + (0 if p.required else 13) + 1
+        ann = self.fit(pt.annotation, rest, hint + "Type", not p.required)
         return ParamView(
             arg,
             p.name,
@@ -432,21 +467,22 @@ class Builder:
                 while arg in used:
                     arg += "_"
                 used.add(arg)
-                pt = self.types.map(f.type, body_model + type_name((pascal(f.name),)))
-                ann = pt.annotation
+                fhint = body_model + type_name((pascal(f.name),))
+                pt = self.types.map(f.type, fhint)
+                suffix = ""
                 convert = "to_json"
                 if isinstance(f.type, ModelRef) and self.models[f.type.id].kind == "object":
-                    ann = f"{ann} | Mapping[str, Any]"
+                    suffix = " | Mapping[str, Any]"
                     convert = f"{pt.annotation}.request_json"
                 elif _nested_model(f.type, self.models):
-                    ann = f"{ann} | Mapping[str, Any]"
+                    suffix = " | Mapping[str, Any]"
                 default = (
                     py_literal(f.type.value)
                     if isinstance(f.type, Const)
                     else (None if f.required else "NOT_GIVEN")
                 )
-                if default == "NOT_GIVEN":
-                    ann = f"{ann} | NotGiven"
+                rest = 8 + len(arg) + 2 + (3 + len(default) if default else 0) + 1
+                ann = self.fit(pt.annotation + suffix, rest, fhint + "Arg", default == "NOT_GIVEN")
                 body_fields.append(
                     ParamView(arg, f.name, ann, default, "body", True, arg_doc(arg, f.description), convert)
                 )
@@ -454,11 +490,12 @@ class Builder:
             body_kind = "whole"
             pt = self.types.map(body.type, hint + "Body")
             arg = "body"
+            rest = 8 + len(arg) + 2 + (0 if body.required else 13) + 1
             body_fields.append(
                 ParamView(
                     arg,
                     "",
-                    pt.annotation if body.required else f"{pt.annotation} | NotGiven",
+                    self.fit(pt.annotation, rest, hint + "Body", not body.required),
                     None if body.required else "NOT_GIVEN",
                     "body",
                     True,
@@ -471,7 +508,8 @@ class Builder:
         returns, parser, expect = "None", "p_none", "none"
         if ok is not None and ok.type is not None and ok.encoding == "json":
             pt = self.types.map(ok.type, hint + "Response")
-            returns, parser, expect = pt.annotation, pt.parser, "json"
+            returns = self.fit(pt.annotation, len("    ) -> APIResponse[]:"), hint + "Result")
+            parser, expect = pt.parser, "json"
         elif ok is not None and ok.encoding in ("binary",):
             returns, parser, expect = "bytes", "p_any", "binary"
         elif ok is not None and ok.encoding in ("text", "event-stream"):
