@@ -52,7 +52,10 @@ def resolve(
         raise UsageError("no spec given: pass --spec PATH or set spec in [tool.oasgen]")
     spec_path = Path(spec_value) if spec else base / str(spec_value)
     out_path = Path(out) if out else base / str(table.get("out", "generated"))
-    chosen = list(targets) or list(table.get("targets", DEFAULT_TARGETS))
+    configured = table.get("targets", DEFAULT_TARGETS)
+    if not isinstance(configured, list):
+        raise UsageError('[tool.oasgen] targets must be a list of names, e.g. targets = ["python"]')
+    chosen = list(targets) or list(configured)
     if not all(isinstance(t, str) for t in chosen):
         raise UsageError("[tool.oasgen] targets must be a list of names")
     options = {k: dict(v) for k, v in table.items() if isinstance(v, dict)}

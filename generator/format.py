@@ -18,6 +18,19 @@ from pathlib import Path
 
 _CACHE_DIR = Path(os.environ.get("OASGEN_CACHE_DIR", Path.home() / ".cache" / "oasgen" / "format"))
 _RUFF_ARGS = ("format", "--isolated", "--line-length", "110", "--target-version", "py311", "-")
+# Import sorting is ruff's isort rule, applied as a fix: the same order `ruff check` expects.
+_ISORT_ARGS = (
+    "check",
+    "--isolated",
+    "--select",
+    "I",
+    "--fix",
+    "--exit-zero",
+    "--quiet",
+    "--stdin-filename",
+    "x.py",
+    "-",
+)
 
 
 class FormatError(Exception):
@@ -50,13 +63,18 @@ def _cached(kind: str, source: str, make: Callable[[str], str]) -> str:
 
 def format_python(source: str, name: str) -> str:
     def run(src: str) -> str:
-        proc = subprocess.run([_ruff(), *_RUFF_ARGS], input=src, capture_output=True, text=True, check=False)
+        ruff = _ruff()
+        proc = subprocess.run([ruff, *_ISORT_ARGS], input=src, capture_output=True, text=True, check=False)
+        if proc.returncode == 0:
+            proc = subprocess.run(
+                [ruff, *_RUFF_ARGS], input=proc.stdout, capture_output=True, text=True, check=False
+            )
         if proc.returncode != 0:
             message = f"generator bug: {name} is not valid Python ({proc.stderr.strip()})"
             raise FormatError(f"{message}\n{_excerpt(src, proc.stderr)}")
         return proc.stdout
 
-    return _cached(f"ruff-{version('ruff')}-{' '.join(_RUFF_ARGS)}", source, run)
+    return _cached(f"ruff-{version('ruff')}-{' '.join(_RUFF_ARGS + _ISORT_ARGS)}", source, run)
 
 
 def _excerpt(source: str, message: str) -> str:
@@ -68,3 +86,47 @@ def _excerpt(source: str, message: str) -> str:
     lines = source.splitlines()
     lo, hi = max(0, line - 4), min(len(lines), line + 3)
     return "\n".join(f"{i + 1:>6} | {lines[i]}" for i in range(lo, hi))
+
+
+# -- Go ---------------------------------------------------------------------------------------------------
+_GO_CACHE_DIR = Path(os.environ.get("OASGEN_CACHE_DIR", Path.home() / ".cache" / "oasgen")) / "gofmt"
+
+
+def _gofmt_binary() -> str:
+    import shutil
+
+    found = shutil.which("gofmt") or next(
+        (p for p in ("/usr/local/go/bin/gofmt", "/usr/lib/go/bin/gofmt") if Path(p).is_file()), None
+    )
+    if found is None:
+        raise FormatError("gofmt was not found on PATH (install Go 1.22 or later)")
+    return found
+
+
+def format_go(source: str, name: str) -> str:
+    """``source`` piped through gofmt, cached by content hash (and the gofmt binary's version)."""
+    import subprocess
+
+    binary = _gofmt_binary()
+    stamp = os.stat(binary)
+    key_prefix = f"gofmt-{binary}-{stamp.st_size}-{stamp.st_mtime_ns}\0"
+    key = hashlib.sha256((key_prefix + source).encode()).hexdigest()
+    cached = _GO_CACHE_DIR / key[:2] / key
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    proc = subprocess.run([binary], input=source.encode(), capture_output=True, check=False)
+    if proc.returncode != 0:
+        message = proc.stderr.decode(errors="replace").strip()
+        excerpt = _excerpt(source, message.split(":", 1)[-1])
+        raise FormatError(f"generator bug: {name} is not valid Go ({message})\n{excerpt}")
+    out = proc.stdout.decode()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(out, encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    return out

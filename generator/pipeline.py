@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import Finding, UsageError
+from .errors import Finding, Severity, SpecError, UsageError
 from .ir.builder import build_api
 from .ir.model import Api
 from .loading.spec import Spec, load_spec
@@ -33,9 +33,16 @@ def target_options(name: str, options: dict[str, dict[str, Any]]) -> dict[str, A
 
 
 def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
+    """Load, check what generation depends on (raising SpecError on its errors), build the IR."""
+    from .lint import blocking
+
     spec = load_spec(spec_path)
+    found = blocking(spec)
+    errors = [f for f in found if f.severity is Severity.ERROR]
+    if errors:
+        raise SpecError(found)
     api, warnings = build_api(spec)
-    return spec, api, warnings
+    return spec, api, found + warnings
 
 
 def generate(

@@ -32,7 +32,7 @@ from .unknown_props import check_unknown_properties
 from .values import check_values
 from .walk import walk
 
-__all__ = ["lint"]
+__all__ = ["blocking", "lint"]
 
 
 def _schema_id(spec: Spec, node: Node) -> str:
@@ -65,5 +65,23 @@ def lint(spec: Spec) -> list[Finding]:
     findings += check_property_names(index.schemas)
     findings += check_schema_names(spec)
     findings += check_operation_names(index.operations)
+    unique = {(f.rule, f.location, f.message, f.severity): f for f in findings}
+    return sorted(unique.values(), key=lambda f: f.sort_key())
+
+
+def blocking(spec: Spec) -> list[Finding]:
+    """The findings that make a spec impossible to generate correctly.
+
+    Structure, refs, operation ids and path parameters: ``generate`` stops on their errors.  A
+    malformed schema is typed as any, with a warning from the IR builder; the value rules
+    (examples, defaults, overlaps) are for ``lint``.
+    """
+    version, findings = validate_structure(spec)
+    if version is None:
+        return findings
+    index = walk(spec, version)
+    findings += index.findings
+    findings += check_operation_ids(index.operations)
+    findings += check_path_params(index.operations)
     unique = {(f.rule, f.location, f.message, f.severity): f for f in findings}
     return sorted(unique.values(), key=lambda f: f.sort_key())

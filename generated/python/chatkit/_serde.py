@@ -311,20 +311,21 @@ def p_enum(cls: type[E], base: type) -> Parser[E]:
 
 
 # -- serializers (only where the JSON form differs from the Python value) -------------------------------
-def s_enum(value: OpenEnum) -> Any:
+def s_enum(value: Any) -> Any:
     """An enum member's plain JSON value (``"active"``, not the member)."""
     return value._value_
 
 
-def s_nullable(inner: Callable[[T], object]) -> Callable[[T | None], object]:
+# Serializers take Any: list and dict are invariant, so precise types would not compose.
+def s_nullable(inner: Callable[[Any], object]) -> Callable[[Any], object]:
     return lambda v: None if v is None else inner(v)
 
 
-def s_list(item: Callable[[T], object]) -> Callable[[list[T]], object]:
+def s_list(item: Callable[[Any], object]) -> Callable[[Any], object]:
     return lambda v: [item(x) for x in v]
 
 
-def s_map(item: Callable[[T], object]) -> Callable[[dict[str, T]], object]:
+def s_map(item: Callable[[Any], object]) -> Callable[[Any], object]:
     return lambda v: {k: item(x) for k, x in v.items()}
 
 

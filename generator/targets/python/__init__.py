@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +20,7 @@ _TEMPLATES = ("__init__.py", "_client.py", "_resources.py", "models.py", "_versi
 
 def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
     package = str(options.get("package", "client"))
-    if not _PACKAGE.match(package):
+    if not _PACKAGE.match(package) or keyword.iskeyword(package):
         raise UsageError(f"python package name {package!r} is not a valid lower-case module name")
     client = str(options.get("client_name", "Client"))
     if not client.isidentifier():

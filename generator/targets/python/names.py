@@ -25,6 +25,8 @@ RESERVED_TYPE_NAMES = frozenset(
         "RateLimitError",
         "InternalServerError",
         "ValidationError",
+        "Model",
+        "Parser",
         "NotGiven",
         "NOT_GIVEN",
         "OpenEnum",

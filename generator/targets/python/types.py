@@ -86,6 +86,7 @@ class TypeMapper:
         default_factory=dict
     )  # constant name -> declared type, where inference is too wide
     enums: dict[str, InlineEnum] = field(default_factory=dict)  # name -> enum
+    taken: set[str] = field(default_factory=set)  # other names of the module (hoisted aliases)
     _alias_stack: list[str] = field(default_factory=list)
 
     def intern(self, expr: str, prefix: str = "_P") -> str:
@@ -106,9 +107,13 @@ class TypeMapper:
         return self.intern(f"p_checked({parser}, {', '.join(checks)})") if checks else parser
 
     def enum_class(self, t: EnumType, hint: str) -> str:
+        """One class per distinct inline enum, named after the first place it is found."""
         base = {"string": "str", "integer": "int", "number": "float"}[t.base]
+        for existing in self.enums.values():
+            if existing.values == t.values and existing.base == base:
+                return existing.name
         name, n = hint, 1
-        while name in self.enums and self.enums[name].values != t.values or name in self.names.values():
+        while name in self.enums or name in self.taken or name in self.names.values():
             n += 1
             name = f"{hint}{n}"
         self.enums[name] = InlineEnum(name, base, t.values)
@@ -164,7 +169,7 @@ class TypeMapper:
             entries = []
             for value, mid in t.discriminator.mapping:
                 if mid in self.names:
-                    entries.append(f"{py_literal(value)}: {self.names[mid]}.from_dict")
+                    entries.append(f"{py_literal(value)}: {self.model_ref(ModelRef(mid), hint).parser}")
             mapping = "{" + ", ".join(entries) + "}"
             rest = [
                 v.parser for v, src in zip(variants, t.variants, strict=True) if not isinstance(src, ModelRef)

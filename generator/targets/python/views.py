@@ -33,7 +33,7 @@ def docstring(text: str | None, indent: int = 4) -> str:
     """
     if not text or not text.strip():
         return ""
-    body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    body = escape_doc(text.strip())
     pad = " " * indent
     width = LINE_LENGTH - indent - 4
     lines: list[str] = []
@@ -62,9 +62,14 @@ def docstring(text: str | None, indent: int = 4) -> str:
     return out + " " if out.endswith('"') else out  # `""""` would end the docstring early
 
 
+def escape_doc(text: str) -> str:
+    """Text that can stand inside a triple-double-quoted string."""
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
 def arg_doc(arg: str, text: str | None) -> str:
     """An ``Args:`` entry's text, wrapped under its name (the name and 12 spaces precede it)."""
-    flat = comment(text) or arg.replace("_", " ")
+    flat = escape_doc(comment(text)) or arg.replace("_", " ")
     lines = textwrap.wrap(
         f"{arg}: {flat}", LINE_LENGTH - 12, subsequent_indent="    ", break_long_words=False
     )
@@ -136,6 +141,7 @@ class MethodView:
     path: str
     summary: str
     doc: str
+    raw_doc: str
     positional: list[ParamView]  # path params
     keyword: list[ParamView]  # query, header, body fields (required first)
     path_args: str  # "session_id=session_id"
@@ -178,6 +184,7 @@ class PackageView:
     models_imports: list[str] = field(default_factory=list)  # from ._serde
     models_typing: list[str] = field(default_factory=list)
     models_abc: list[str] = field(default_factory=list)  # from collections.abc
+    models_types: list[str] = field(default_factory=list)  # from ._types
     resources_models: list[str] = field(default_factory=list)  # from .models
     resources_runtime: dict[str, list[str]] = field(default_factory=dict)  # module -> names
     resources_typing: list[str] = field(default_factory=list)
@@ -282,6 +289,7 @@ class Builder:
             n += 1
             name = f"{hint}{n}"
         self.hoisted[name] = annotation
+        self.types.taken.add(name)
         return name
 
     def field_view(self, owner: str, f: Field, attr: str) -> FieldView:
@@ -377,7 +385,8 @@ class Builder:
             "_encoding": (["add_query"] if any(m.query for m in methods) else [])
             + (["encode_path"] if any(m.positional for m in methods) else []),
             "_serde": used(SERDE_NAMES, res_texts)
-            + (["to_json"] if any(m.query or m.headers or m.body_fields for m in methods) else []),
+            + (["to_json"] if any(m.query or m.headers for m in methods) else [])
+            + used({"to_json"}, [p.to_json for m in methods for p in m.body_fields]),
             "_response": ["APIResponse"],
             "_types": ["NOT_GIVEN", "NotGiven"],
         }
@@ -402,7 +411,10 @@ class Builder:
             models_imports=sorted(set(models_imports)),
             models_typing=sorted(set(models_typing)),
             models_abc=models_abc,
-            resources_models=used(exports, res_texts),
+            models_types=(
+                ["NOT_GIVEN", "NotGiven"] if any(not f.required for m in models for f in m.fields) else []
+            ),
+            resources_models=used(exports + list(self.types.constants.values()), res_texts),
             resources_runtime={k: sorted(set(v)) for k, v in sorted(runtime.items()) if v},
             resources_typing=sorted(
                 set(used({"Literal"}, res_texts) + (["Any"] if any(m.body_fields for m in methods) else []))
@@ -528,6 +540,7 @@ class Builder:
             http_method=op.method,
             path=op.path,
             summary=comment(op.summary),
+            raw_doc=docstring(f"{comment(op.summary) or py_ident(op.name)} (raw response).", 8),
             doc=docstring(_method_doc(op), 8),
             positional=positional,
             keyword=keyword,

@@ -1,0 +1,183 @@
+"""The IR of every valid fixture spec matches its golden JSON; a few IR facts are asserted directly.
+
+Update the goldens with ``OASGEN_UPDATE_GOLDEN=1 pytest tests/test_ir_golden.py`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.ir.builder import build_api
+from generator.ir.model import (
+    Api,
+    ArrayType,
+    Const,
+    Field,
+    MapType,
+    Model,
+    ModelRef,
+    Nullable,
+    Primitive,
+    UnionType,
+)
+from generator.loading.spec import load_spec
+from generator.targets.ir import render_ir
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "tests" / "fixtures" / "specs"
+GOLDEN = ROOT / "tests" / "fixtures" / "golden"
+CHATKIT = ROOT / "spec" / "chatkit.yaml"
+UPDATE = os.environ.get("OASGEN_UPDATE_GOLDEN") == "1"
+
+
+def valid_specs() -> list[Path]:
+    """Root documents only: files under ``multifile/schemas`` are referenced, not specs of their own."""
+    return sorted(SPECS.glob("*.yaml")) + [SPECS / "multifile" / "root.yaml"]
+
+
+def golden_name(spec: Path) -> str:
+    return spec.relative_to(SPECS).as_posix().replace("/", "__") + ".ir.json"
+
+
+def ir_json(spec: Path) -> str:
+    api, _warnings = build_api(load_spec(spec))
+    return render_ir(api)
+
+
+def api_of(spec: Path) -> Api:
+    return build_api(load_spec(spec))[0]
+
+
+def model(api: Api, name: str) -> Model:
+    return api.model(f"#/components/schemas/{name}")
+
+
+def field(m: Model, name: str) -> Field:
+    found = [f for f in m.fields if f.name == name]
+    assert len(found) == 1, f"{m.id}: fields {[f.name for f in m.fields]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("spec", valid_specs(), ids=lambda p: p.relative_to(SPECS).as_posix())
+def test_ir_matches_golden(spec: Path) -> None:
+    actual = ir_json(spec)
+    path = GOLDEN / golden_name(spec)
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="\n")
+    assert path.is_file(), f"no golden {path}; run with OASGEN_UPDATE_GOLDEN=1 to create it"
+    expected = path.read_text(encoding="utf-8")
+    assert (
+        actual == expected
+    ), f"IR of {spec.name} differs from {path.name}; update with OASGEN_UPDATE_GOLDEN=1"
+    json.loads(actual)  # and it is JSON
+
+
+def test_no_stray_goldens() -> None:
+    expected = {golden_name(p) for p in valid_specs()}
+    present = {p.name for p in GOLDEN.glob("*.ir.json")}
+    assert present == expected
+
+
+def test_ir_is_independent_of_how_the_path_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = SPECS / "multifile" / "root.yaml"
+    monkeypatch.chdir(SPECS)
+    assert ir_json(Path("multifile/root.yaml")) == ir_json(spec)
+
+
+def test_openapi30_normalises_to_the_31_form() -> None:
+    assert ir_json(SPECS / "openapi30.yaml") == ir_json(SPECS / "openapi30_as31.yaml")
+
+
+def test_generated_ir_is_the_chatkit_ir() -> None:
+    assert (ROOT / "generated" / "ir" / "api.json").read_text(encoding="utf-8") == ir_json(CHATKIT)
+
+
+# --- targeted facts about spec/chatkit.yaml -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def chatkit() -> Api:
+    return api_of(CHATKIT)
+
+
+def test_required_nullable_integer(chatkit: Api) -> None:
+    f = field(model(chatkit, "ChatSessionFileUpload"), "max_files")
+    assert f.required
+    assert f.nullable
+    assert isinstance(f.type, Nullable)
+    assert isinstance(f.type.inner, Primitive) and f.type.inner.kind == "integer"
+
+
+def test_state_variables_is_a_nullable_map_of_scalars(chatkit: Api) -> None:
+    t = field(model(chatkit, "ChatKitWorkflow"), "state_variables").type
+    assert isinstance(t, Nullable)
+    assert isinstance(t.inner, MapType)
+    union = t.inner.values
+    assert isinstance(union, UnionType)
+    kinds = [v.kind for v in union.variants if isinstance(v, Primitive)]
+    assert sorted(kinds) == ["boolean", "number", "string"]
+    assert len(union.variants) == 3
+
+
+def test_const_and_secret_fields(chatkit: Api) -> None:
+    session = model(chatkit, "ChatSession")
+    assert field(session, "object").type == Const("chatkit.session")
+    assert field(session, "client_secret").secret is True
+    assert field(session, "id").secret is False
+    assert field(session, "workflow").type == ModelRef("#/components/schemas/ChatKitWorkflow")
+
+
+def test_operations_use_x_oasgen_names_and_const_beta_header(chatkit: Api) -> None:
+    ops = {(".".join(o.group), ".".join(o.name)): o for o in chatkit.operations}
+    assert sorted(ops) == [("sessions", "cancel"), ("sessions", "create")]
+    create, cancel = ops["sessions", "create"], ops["sessions", "cancel"]
+    assert (create.method, create.path) == ("POST", "/chatkit/sessions")
+    assert (cancel.method, cancel.path) == ("POST", "/chatkit/sessions/{session_id}/cancel")
+    for op in (create, cancel):
+        beta = [p for p in op.params if p.name == "OpenAI-Beta"]
+        assert len(beta) == 1
+        assert beta[0].location == "header" and beta[0].required
+        assert beta[0].const == Const("chatkit_beta=v1")
+    assert [p.name for p in cancel.params if p.location == "path"] == ["session_id"]
+
+
+# --- targeted facts about the fixtures --------------------------------------------------------------
+
+
+def test_optional_and_nullable_are_distinct() -> None:
+    api = api_of(SPECS / "nullable_optional.yaml")
+    combos = {(f.required, f.nullable) for m in api.models for f in m.fields}
+    assert combos == {(True, True), (True, False), (False, True), (False, False)}
+
+
+def test_recursion_is_a_model_ref() -> None:
+    api = api_of(SPECS / "recursion.yaml")
+    tree = model(api, "TreeNode")
+    ref = ModelRef(tree.id)
+    assert field(tree, "children").type == ArrayType(ref)
+    assert field(tree, "parent").type == Nullable(ref)
+    assert field(model(api, "Company"), "ceo").type == ModelRef("#/components/schemas/Person")
+    assert field(model(api, "Person"), "employer").type == ModelRef("#/components/schemas/Company")
+
+
+def test_keywords_keep_their_wire_names() -> None:
+    names = [f.name for f in model(api_of(SPECS / "keywords.yaml"), "Type").fields]
+    assert names[:5] == ["class", "from", "type", "self", "import"]
+    assert "None" in names and "return" in names
+
+
+def test_colliding_wire_names_are_both_kept() -> None:
+    api = api_of(SPECS / "collisions.yaml")
+    names = [f.name for m in api.models for f in m.fields]
+    assert "max-files" in names and "max_files" in names
+
+
+def test_openapi30_nullable_becomes_nullable() -> None:
+    api = api_of(SPECS / "openapi30.yaml")
+    nullables = [f.name for m in api.models for f in m.fields if f.nullable]
+    assert nullables, "3.0 nullable: true was not normalised to Nullable"
