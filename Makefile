@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PRISM := tests/prism/node_modules/.bin/prism
 
-.PHONY: setup generate check test lint pytest bench clean
+.PHONY: setup generate check test lint pytest docs-site bench clean
 
 setup: $(STAMP) $(PRISM)
 
@@ -34,7 +34,11 @@ lint: $(STAMP)
 pytest: setup
 	$(PY) -m pytest -q -p no:cacheprovider
 
-test: setup lint check pytest
+# The docs site must build with --strict (a broken internal link fails). Not --quiet: it hides the warnings.
+docs-site: $(STAMP)
+	$(PY) -m mkdocs build --strict -f generated/docs/mkdocs.yml -d $(CURDIR)/build/docs-site
+
+test: setup lint check docs-site pytest
 
 bench: $(STAMP)
 	$(PY) bench/generate.py

@@ -25,6 +25,13 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
         conv.model_ref(node, conv.component_name(node))
 
     ops = OperationBuilder(conv).build_all()
+    webhooks = data.get("webhooks")
+    if isinstance(webhooks, dict) and webhooks:
+        conv.warn(
+            "webhooks-not-generated",
+            f"{len(webhooks)} webhook(s) are not generated as calls; their payload schemas are models",
+            spec.node("/webhooks"),
+        )
     findings = list(conv.findings)
     ops = _dedupe_names(ops, findings)
     models = tuple(m for mid in conv.order if (m := conv.models[mid]) is not None)

@@ -234,13 +234,30 @@ ResponseEncoding = Literal["json", "binary", "text", "event-stream", "none"]
 
 
 @dataclass(frozen=True, slots=True)
+class MediaType:
+    """Another representation a response offers (e.g. ``text/event-stream`` beside JSON)."""
+
+    content_type: str
+    encoding: ResponseEncoding
+    type: Type | None
+
+
+@dataclass(frozen=True, slots=True)
 class Response:
     status: str  # "200", "4XX", "default"
     description: str | None
-    content_type: str | None
+    content_type: str | None  # the representation SDKs read by default (JSON first)
     encoding: ResponseEncoding
     type: Type | None
     examples: tuple[tuple[str, object], ...] = ()
+    alternatives: tuple[MediaType, ...] = ()  # the other media types, in spec order
+
+    @property
+    def stream(self) -> MediaType | None:
+        """The ``text/event-stream`` representation, when the response offers one."""
+        if self.encoding == "event-stream" and self.content_type is not None:
+            return MediaType(self.content_type, self.encoding, self.type)
+        return next((m for m in self.alternatives if m.encoding == "event-stream"), None)
 
     @property
     def is_success(self) -> bool:

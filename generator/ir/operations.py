@@ -13,6 +13,7 @@ from .model import (
     BodyEncoding,
     Const,
     Default,
+    MediaType,
     Operation,
     Param,
     RequestBody,
@@ -139,6 +140,10 @@ class OperationBuilder:
                 ):
                     raise error("param-invalid", "a parameter needs a string `name` and `in`", node.location)
                 merged[(p["name"], p["in"])] = self.param(node, p)
+                if p["in"] == "cookie":
+                    self.conv.warn(
+                        "cookie-param", f"cookie parameter {p['name']!r} is not sent by the SDKs", node
+                    )
         return tuple(merged.values())
 
     def param(self, node: Node, p: dict[str, Any]) -> Param:
@@ -176,6 +181,13 @@ class OperationBuilder:
         mt = pick_media_type(content) or ""
         media = content[mt] if isinstance(content[mt], dict) else {}
         enc = body_encoding(mt)
+        for other in content:
+            if other != mt:
+                self.conv.warn(
+                    "media-type-unused",
+                    f"the request body can also be {other}; the SDKs send {mt}",
+                    node.child("content", other),
+                )
         t = self.conv.convert(node.child("content", mt, "schema"), words + ("Body",))
         return RequestBody(
             mt, enc, t, bool(rb.get("required")), rb.get("description"), _media_examples(media)
@@ -198,9 +210,31 @@ class OperationBuilder:
             t: Type | None = None
             if mt is not None and "schema" in media:
                 t = self.conv.convert(node.child("content", mt, "schema"), words + ("Response",))
+            alternatives = []
+            for other in content:
+                if other == mt:
+                    continue
+                omedia = content[other] if isinstance(content[other], dict) else {}
+                otype = None
+                if "schema" in omedia:
+                    otype = self.conv.convert(node.child("content", other, "schema"), words + ("Event",))
+                encoding = response_encoding(str(other))
+                alternatives.append(MediaType(str(other), encoding, otype))
+                if encoding != "event-stream" and str(status).startswith("2"):
+                    self.conv.warn(
+                        "media-type-unused",
+                        f"response {status} also offers {other}; the SDKs read {mt}",
+                        node.child("content", other),
+                    )
             out.append(
                 Response(
-                    str(status), r.get("description"), mt, response_encoding(mt), t, _media_examples(media)
+                    str(status),
+                    r.get("description"),
+                    mt,
+                    response_encoding(mt),
+                    t,
+                    _media_examples(media),
+                    tuple(alternatives),
                 )
             )
         return tuple(out)

@@ -21,4 +21,14 @@ def _python_target(api: Api, options: dict[str, Any], progress: Callable[[str], 
     return generate(api, options, progress)
 
 
-TARGETS: dict[str, TargetFn] = {"ir": _ir_target, "python": _python_target}
+def _docs_target(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
+    from .docs import generate
+
+    return generate(api, options, progress)
+
+
+TARGETS: dict[str, TargetFn] = {
+    "ir": _ir_target,
+    "python": _python_target,
+    "docs": _docs_target,
+}

@@ -92,6 +92,8 @@ class APIResponse(Generic[T]):
                 raw = self.http_response.text
             elif self._expect == "binary":
                 raw = self.http_response.content
+            elif self._expect == "event-stream":
+                raw = self.http_response  # the parser wraps the open response in a Stream
             else:
                 raw = None
             self._parsed = (self._parser(raw),)

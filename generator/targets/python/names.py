@@ -48,17 +48,15 @@ RESERVED_ATTRS = frozenset(
         "extra_fields",
         "self",
         "cls",
-        "str",
-        "int",
-        "float",
-        "bool",
-        "list",
+        "str",  # every model's to_dict() -> dict[str, Any]
         "dict",
-        "bytes",
     }
     | {"Any", "Literal", "Self", "NotGiven", "NOT_GIVEN", "TypeAlias"}
 )
+# Builtins a field may be named after unless the model's own annotations use them (class-body scope).
+SHADOWABLE = frozenset({"int", "float", "bool", "list", "bytes"})
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IDENT_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def py_ident(words_or_text: tuple[str, ...] | str) -> str:
@@ -106,9 +104,18 @@ def model_names(api: Api, extra_taken: set[str]) -> dict[str, str]:
     return {k: v for k, v in names.items() if not k.startswith("\0taken:")}
 
 
-def field_names(fields: tuple[Field, ...]) -> list[str]:
-    """A field whose snake_case equals its wire name keeps it; clashing ones are numbered in spec order."""
-    exact = [f for f in fields if py_ident(f.name) == f.name]
-    rest = [f for f in fields if py_ident(f.name) != f.name]
-    names = unique([(f.name, py_ident(f.name)) for f in exact + rest])
+def field_names(fields: tuple[Field, ...], annotations: tuple[str, ...] = ()) -> list[str]:
+    """A field whose snake_case equals its wire name keeps it; clashing ones are numbered in spec order.
+
+    ``annotations`` are the model's annotations: a builtin they use (``bytes``) cannot be a field name.
+    """
+    used = {w for a in annotations for w in _IDENT_WORD.findall(a)} & SHADOWABLE
+
+    def ident(name: str) -> str:
+        i = py_ident(name)
+        return i + "_" if i in used else i
+
+    exact = [f for f in fields if ident(f.name) == f.name]
+    rest = [f for f in fields if ident(f.name) != f.name]
+    names = unique([(f.name, ident(f.name)) for f in exact + rest])
     return [names[f.name] for f in fields]

@@ -70,12 +70,13 @@ class PythonSnippets:
         self.base_url_env = package.base_url_env
         self.default_base_url = package.default_base_url
         models = {m.id: m for m in api.models}
-        groups: dict[tuple[str, ...], list[Operation]] = {}
-        for op in api.operations:
-            groups.setdefault(op.group, []).append(op)
+        operations = {op.id: op for op in api.operations}
         self._methods: dict[str, _Method] = {}
-        for resource, ops in zip(package.resources, groups.values(), strict=True):
-            for op, view in zip(ops, resource.methods, strict=True):
+        for resource in package.resources:
+            for view in resource.methods:
+                if view.extra_stream:
+                    continue
+                op = operations[view.operation_id]
                 ok = op.success
                 result = "result"
                 if ok is not None and isinstance(ok.type, ModelRef) and ok.type.id in models:

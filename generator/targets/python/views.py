@@ -3,82 +3,17 @@
 from __future__ import annotations
 
 import re
-import textwrap
 from dataclasses import dataclass, field
 
-from ...ir.model import (
-    Api,
-    Const,
-    EnumType,
-    Field,
-    Model,
-    ModelRef,
-    Nullable,
-    Operation,
-    Param,
-    UnionType,
-    thaw,
-)
+from ...ir.model import Api, Const, EnumType, Field, Model, thaw
 from ...naming import pascal, snake
-from .names import field_names, model_names, py_ident, type_name
+from . import methods as method_views
+from .methods import MethodView, ResourceView
+
+__all__ = ["Builder", "MethodView", "PackageView", "ResourceView"]
+from .names import field_names, model_names, type_name
+from .text import LINE_LENGTH, comment, docstring
 from .types import TypeMapper, py_literal
-
-LINE_LENGTH = 110
-
-
-def docstring(text: str | None, indent: int = 4) -> str:
-    """A safe triple-quoted docstring body (no closing quotes, no stray escapes), or ''.
-
-    Long lines are wrapped to the line length; lines of code blocks are left alone.
-    """
-    if not text or not text.strip():
-        return ""
-    body = escape_doc(text.strip())
-    pad = " " * indent
-    width = LINE_LENGTH - indent - 4
-    lines: list[str] = []
-    fenced = False
-    for ln in body.splitlines():
-        if ln.lstrip().startswith("```"):
-            fenced = not fenced
-        if fenced or len(ln) <= width:
-            lines.append(ln.rstrip())
-            continue
-        lead = ln[: len(ln) - len(ln.lstrip())]
-        bullet = re.match(r"^\s*(?:[-*+]|\d+\.)\s+", ln)
-        rest = lead + " " * (len(bullet.group(0)) - len(lead)) if bullet else lead
-        lines.extend(
-            textwrap.wrap(
-                ln,
-                width,
-                initial_indent="",
-                subsequent_indent=rest,
-                break_on_hyphens=False,
-                break_long_words=False,
-            )
-            or [""]
-        )
-    out = "\n".join([lines[0]] + [(pad + ln) if ln.strip() else "" for ln in lines[1:]])
-    return out + " " if out.endswith('"') else out  # `""""` would end the docstring early
-
-
-def escape_doc(text: str) -> str:
-    """Text that can stand inside a triple-double-quoted string."""
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-
-
-def arg_doc(arg: str, text: str | None) -> str:
-    """An ``Args:`` entry's text, wrapped under its name (the name and 12 spaces precede it)."""
-    flat = escape_doc(comment(text)) or arg.replace("_", " ")
-    lines = textwrap.wrap(
-        f"{arg}: {flat}", LINE_LENGTH - 12, subsequent_indent="    ", break_long_words=False
-    )
-    return "\n".join(lines[:1] + [" " * 12 + ln for ln in lines[1:]]).removeprefix(f"{arg}: ")
-
-
-def comment(text: str | None) -> str:
-    """One line, for ``#`` comments and summaries."""
-    return re.sub(r"\s+", " ", text or "").strip()
 
 
 @dataclass
@@ -123,48 +58,6 @@ class AliasView:
 
 
 @dataclass
-class ParamView:
-    arg: str
-    wire: str
-    annotation: str
-    default: str | None
-    location: str
-    explode: bool
-    doc: str
-    to_json: str = "to_json"  # how the argument becomes JSON
-
-
-@dataclass
-class MethodView:
-    name: str
-    http_method: str
-    path: str
-    summary: str
-    doc: str
-    raw_doc: str
-    positional: list[ParamView]  # path params
-    keyword: list[ParamView]  # query, header, body fields (required first)
-    path_args: str  # "session_id=session_id"
-    query: list[ParamView]
-    headers: list[ParamView]
-    const_headers: str  # dict literal
-    body_kind: str  # "none" | "fields" | "whole"
-    body_fields: list[ParamView]
-    body_model: str | None
-    returns: str
-    parser: str
-    expect: str
-    deprecated: bool
-
-
-@dataclass
-class ResourceView:
-    attr: str
-    cls: str
-    methods: list[MethodView]
-
-
-@dataclass
 class PackageView:
     package: str
     client: str
@@ -201,6 +94,15 @@ def used(pool: set[str] | list[str], texts: list[str]) -> list[str]:
     return sorted(seen & set(pool))
 
 
+STREAMING_NAMES = {
+    "Stream",
+    "AsyncStream",
+    "ServerSentEvent",
+    "stream_of",
+    "async_stream_of",
+    "json_events",
+    "raw_events",
+}
 SERDE_NAMES = {
     "Parser",
     "at",
@@ -318,7 +220,11 @@ class Builder:
 
     def model_view(self, m: Model) -> ModelView:
         name = self.names[m.id]
-        attrs = field_names(m.fields)
+        hints = [name + type_name((pascal(f.name),)) for f in m.fields]
+        attrs = field_names(
+            m.fields,
+            tuple(self.types.map(f.type, h).annotation for f, h in zip(m.fields, hints, strict=True)),
+        )
         fields = [self.field_view(name, f, a) for f, a in zip(m.fields, attrs, strict=True)]
         # Required fields first in __init__ keeps it valid Python; the template keeps wire order elsewhere.
         extra = self.types.map(m.additional, name + "Value").parser if m.additional is not None else None
@@ -359,7 +265,7 @@ class Builder:
                 assert m.type is not None
                 pt = self.types.map(m.type, self.names[m.id] + "Value")
                 aliases.append(AliasView(self.names[m.id], pt.annotation, comment(m.description)))
-        resources = self.resources()
+        resources = method_views.resources(self)
         aliases += [AliasView(name, ann, "") for name, ann in self.hoisted.items()]
         # Inline enums found while mapping types.
         for e in self.types.enums.values():
@@ -377,7 +283,8 @@ class Builder:
         res_texts = [p.to_json for m in methods for p in m.body_fields] + [
             x
             for m in methods
-            for x in [m.returns, m.parser, m.body_model or ""]
+            for x in [m.returns_sync, m.returns_async, m.parser_sync, m.parser_async]
+            + [m.body_model or "" if m.body_kind == "fields" else ""]
             + [p.annotation for p in m.positional + m.keyword]
         ]
         exports = sorted([v.name for v in models] + [e.name for e in enums] + [a.name for a in aliases])
@@ -386,9 +293,11 @@ class Builder:
             + (["encode_path"] if any(m.positional for m in methods) else []),
             "_serde": used(SERDE_NAMES, res_texts)
             + (["to_json"] if any(m.query or m.headers for m in methods) else [])
-            + used({"to_json"}, [p.to_json for m in methods for p in m.body_fields]),
+            + used({"to_json"}, [p.to_json for m in methods for p in m.body_fields])
+            + (["to_json"] if any(m.body_kind == "multipart" for m in methods) else []),
             "_response": ["APIResponse"],
-            "_types": ["NOT_GIVEN", "NotGiven"],
+            "_streaming": used(STREAMING_NAMES, res_texts),
+            "_types": ["NOT_GIVEN", "NotGiven"] + used({"FileInput"}, res_texts),
         }
         title = self.api.info.title or self.client
         env = re.sub(r"[^A-Z0-9]", "_", self.client.upper())  # ChatKit -> CHATKIT_API_KEY
@@ -421,164 +330,9 @@ class Builder:
             ),
         )
 
-    # -- operations ---------------------------------------------------------------------------------
-    def resources(self) -> list[ResourceView]:
-        groups: dict[tuple[str, ...], list[Operation]] = {}
-        for op in self.api.operations:
-            groups.setdefault(op.group, []).append(op)
-        out = []
-        for group, ops in groups.items():
-            attr = py_ident(group)
-            out.append(
-                ResourceView(
-                    attr, type_name(tuple(pascal(w) for w in group)), [self.method(op) for op in ops]
-                )
-            )
-        return out
-
-    def param_view(self, p: Param, hint: str, arg: str) -> ParamView:
-        pt = self.types.map(p.type, hint)
-        rest = 8 + len(arg) + 2 + (0 if p.required else 13) + 1
-        ann = self.fit(pt.annotation, rest, hint + "Type", not p.required)
-        return ParamView(
-            arg,
-            p.name,
-            ann,
-            None if p.required else "NOT_GIVEN",
-            p.location,
-            p.explode is not False,
-            arg_doc(arg, p.description),
-        )
-
-    def method(self, op: Operation) -> MethodView:
-        hint = type_name(tuple(pascal(w) for w in op.group + op.name))
-        params = [p for p in op.params if p.const is None and p.location != "cookie"]
-        used: set[str] = {"self", "timeout", "extra_headers"}
-        views: list[ParamView] = []
-        for p in params:
-            arg = py_ident(p.name)
-            while arg in used:
-                arg += "_"
-            used.add(arg)
-            views.append(self.param_view(p, hint + type_name((pascal(p.name),)), arg))
-        positional = [v for v in views if v.location == "path"]
-        body_kind, body_fields, body_model = "none", [], None
-        body = op.body
-        if (
-            body is not None
-            and body.encoding == "json"
-            and isinstance(body.type, ModelRef)
-            and self.models[body.type.id].kind == "object"
-        ):
-            model = self.models[body.type.id]
-            body_kind, body_model = "fields", self.names[model.id]
-            for f, attr in zip(model.fields, field_names(model.fields), strict=True):
-                if f.read_only:
-                    continue
-                arg = attr
-                while arg in used:
-                    arg += "_"
-                used.add(arg)
-                fhint = body_model + type_name((pascal(f.name),))
-                pt = self.types.map(f.type, fhint)
-                suffix = ""
-                convert = "to_json"
-                if isinstance(f.type, ModelRef) and self.models[f.type.id].kind == "object":
-                    suffix = " | Mapping[str, Any]"
-                    convert = f"{pt.annotation}.request_json"
-                elif _nested_model(f.type, self.models):
-                    suffix = " | Mapping[str, Any]"
-                default = (
-                    py_literal(f.type.value)
-                    if isinstance(f.type, Const)
-                    else (None if f.required else "NOT_GIVEN")
-                )
-                rest = 8 + len(arg) + 2 + (3 + len(default) if default else 0) + 1
-                ann = self.fit(pt.annotation + suffix, rest, fhint + "Arg", default == "NOT_GIVEN")
-                body_fields.append(
-                    ParamView(arg, f.name, ann, default, "body", True, arg_doc(arg, f.description), convert)
-                )
-        elif body is not None:
-            body_kind = "whole"
-            pt = self.types.map(body.type, hint + "Body")
-            arg = "body"
-            rest = 8 + len(arg) + 2 + (0 if body.required else 13) + 1
-            body_fields.append(
-                ParamView(
-                    arg,
-                    "",
-                    self.fit(pt.annotation, rest, hint + "Body", not body.required),
-                    None if body.required else "NOT_GIVEN",
-                    "body",
-                    True,
-                    arg_doc(arg, body.description or "The request body."),
-                )
-            )
-        keyword = [v for v in views if v.location != "path"] + body_fields
-        keyword.sort(key=lambda v: v.default is not None)
-        ok = op.success
-        returns, parser, expect = "None", "p_none", "none"
-        if ok is not None and ok.type is not None and ok.encoding == "json":
-            pt = self.types.map(ok.type, hint + "Response")
-            returns = self.fit(pt.annotation, len("    ) -> APIResponse[]:"), hint + "Result")
-            parser, expect = pt.parser, "json"
-        elif ok is not None and ok.encoding in ("binary",):
-            returns, parser, expect = "bytes", "p_any", "binary"
-        elif ok is not None and ok.encoding in ("text", "event-stream"):
-            returns, parser, expect = "str", "p_any", "text"
-        const_headers = (
-            "{"
-            + ", ".join(
-                f"{py_literal(p.name)}: {py_literal(p.const.value)}"
-                for p in op.params
-                if p.const is not None and p.location == "header"
-            )
-            + "}"
-        )
-        return MethodView(
-            name=py_ident(op.name),
-            http_method=op.method,
-            path=op.path,
-            summary=comment(op.summary),
-            raw_doc=docstring(f"{comment(op.summary) or py_ident(op.name)} (raw response).", 8),
-            doc=docstring(_method_doc(op), 8),
-            positional=positional,
-            keyword=keyword,
-            path_args=", ".join(
-                f"{v.wire}={v.arg}" if v.wire.isidentifier() else f"**{{{py_literal(v.wire)}: {v.arg}}}"
-                for v in positional
-            ),
-            query=[v for v in views if v.location == "query"],
-            headers=[v for v in views if v.location == "header"],
-            const_headers=const_headers,
-            body_kind=body_kind,
-            body_fields=body_fields,
-            body_model=body_model,
-            returns=returns,
-            parser=parser,
-            expect=expect,
-            deprecated=op.deprecated,
-        )
-
-
-def _nested_model(t: object, models: dict[str, Model]) -> bool:
-    if isinstance(t, Nullable):
-        return _nested_model(t.inner, models)
-    if isinstance(t, UnionType):
-        return any(_nested_model(v, models) for v in t.variants)
-    return isinstance(t, ModelRef) and models[t.id].kind == "object"
-
 
 def _field_doc(f: Field) -> str | None:
     parts = [f.description or ""]
     if f.default is not None:
         parts.append(f"Default: ``{py_literal(thaw(f.default.value))}``.")
     return "\n\n".join(p for p in parts if p) or None
-
-
-def _method_doc(op: Operation) -> str:
-    parts = [op.summary or "", op.description or "" if op.description != op.summary else ""]
-    parts.append(f"``{op.method} {op.path}``")
-    if op.deprecated:
-        parts.append("Deprecated.")
-    return "\n\n".join(p for p in parts if p)

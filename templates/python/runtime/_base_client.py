@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from ._encoding import add_query, encode_json, encode_path
+from ._encoding import add_query, encode_json, encode_multipart, encode_path
 from ._exceptions import APIConnectionError, APIError, APITimeoutError, status_error
 from ._response import APIResponse
 from ._retry import retry_delay, should_retry_status
@@ -109,7 +109,7 @@ class _ClientCore:
         operation_headers: Mapping[str, str] | None,
         extra_headers: Mapping[str, str] | None,
         *,
-        has_body: bool,
+        content_type: str | None,
         retries_taken: int,
     ) -> dict[str, str]:
         merged: dict[str, tuple[str, str]] = {}
@@ -123,8 +123,8 @@ class _ClientCore:
             "User-Agent": self.user_agent,
             "Accept": "application/json",
         }
-        if has_body:
-            base["Content-Type"] = "application/json"
+        if content_type:
+            base["Content-Type"] = content_type
         if retries_taken:
             base["X-Retry-Count"] = str(retries_taken)
         for layer in (base, self.default_headers, operation_headers or {}, extra_headers or {}):
@@ -214,6 +214,7 @@ class SyncAPIClient(_ClientCore):
         params: Sequence[tuple[str, str]] | None = None,
         headers: Mapping[str, str] | None = None,
         json_body: object = NOT_GIVEN,
+        multipart: Sequence[tuple[str, object]] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         expect: Expect = "json",
@@ -223,11 +224,11 @@ class SyncAPIClient(_ClientCore):
 
         if self._closed:
             raise APIError("This client has been closed; create a new one.")
-        content = None if isinstance(json_body, NotGiven) else encode_json(json_body)
+        content, content_type = _encode_body(json_body, multipart)
         retries_taken = 0
         while True:
             request_headers = self._headers(
-                headers, extra_headers, has_body=content is not None, retries_taken=retries_taken
+                headers, extra_headers, content_type=content_type, retries_taken=retries_taken
             )
             request = self._build_request(
                 self._client,
@@ -239,12 +240,13 @@ class SyncAPIClient(_ClientCore):
                 timeout=timeout,
             )
             try:
-                response = self._client.send(request)
+                response = self._client.send(request, stream=expect == "event-stream")
             except httpx.TransportError as exc:
                 delay = self._transport_failure(exc, request, retries_taken)
             else:
                 if response.is_success:
                     return APIResponse(response, parser=parser, expect=expect, retries_taken=retries_taken)
+                response.read()
                 delay = self._response_failure(response, retries_taken)
             time.sleep(delay)
             retries_taken += 1
@@ -307,6 +309,7 @@ class AsyncAPIClient(_ClientCore):
         params: Sequence[tuple[str, str]] | None = None,
         headers: Mapping[str, str] | None = None,
         json_body: object = NOT_GIVEN,
+        multipart: Sequence[tuple[str, object]] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         expect: Expect = "json",
@@ -318,11 +321,11 @@ class AsyncAPIClient(_ClientCore):
 
         if self._closed:
             raise APIError("This client has been closed; create a new one.")
-        content = None if isinstance(json_body, NotGiven) else encode_json(json_body)
+        content, content_type = _encode_body(json_body, multipart)
         retries_taken = 0
         while True:
             request_headers = self._headers(
-                headers, extra_headers, has_body=content is not None, retries_taken=retries_taken
+                headers, extra_headers, content_type=content_type, retries_taken=retries_taken
             )
             request = self._build_request(
                 self._client,
@@ -334,12 +337,13 @@ class AsyncAPIClient(_ClientCore):
                 timeout=timeout,
             )
             try:
-                response = await self._client.send(request)
+                response = await self._client.send(request, stream=expect == "event-stream")
             except httpx.TransportError as exc:
                 delay = self._transport_failure(exc, request, retries_taken)
             else:
                 if response.is_success:
                     return APIResponse(response, parser=parser, expect=expect, retries_taken=retries_taken)
+                await response.aread()
                 delay = self._response_failure(response, retries_taken)
             await asyncio.sleep(delay)
             retries_taken += 1
@@ -370,6 +374,15 @@ class AsyncAPIClient(_ClientCore):
 
 def _method_url(request: httpx.Request) -> str:
     return f"{request.method} {request.url}"
+
+
+def _encode_body(json_body: object, multipart: Sequence[tuple[str, object]] | None) -> tuple[bytes | None, str | None]:
+    """The request body bytes and their content type (None, None without a body)."""
+    if multipart is not None:
+        return encode_multipart(multipart)
+    if isinstance(json_body, NotGiven):
+        return None, None
+    return encode_json(json_body), "application/json"
 
 
 def _resolve_api_key(config: ClientConfig, api_key: str | None) -> str:

@@ -5,12 +5,12 @@ This module must stay cheap to import: it does not import httpx.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias
+from typing import IO, TYPE_CHECKING, Final, Literal, TypeAlias
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["NOT_GIVEN", "Expect", "NotGiven", "Timeout"]
+__all__ = ["NOT_GIVEN", "Expect", "FileInput", "NotGiven", "Timeout"]
 
 
 class NotGiven:
@@ -37,4 +37,8 @@ NOT_GIVEN: Final = NotGiven()
 Timeout: TypeAlias = "float | httpx.Timeout | None"
 
 # What request() does with the response body before handing it to the parser.
-Expect: TypeAlias = Literal["json", "none", "binary", "text"]
+Expect: TypeAlias = Literal["json", "none", "binary", "text", "event-stream"]
+
+# A file for a multipart upload: its bytes, a binary file object, or (filename, bytes or file[,
+# content type]).  A string alias, like Timeout, for annotations only.
+FileInput: TypeAlias = "bytes | IO[bytes] | tuple[str, bytes | IO[bytes]] | tuple[str, bytes | IO[bytes], str]"

@@ -1,0 +1,122 @@
+"""The index page's view: the API at a glance (servers, auth, required headers, operations, models)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...ir.model import Api, AuthScheme
+from .curl import Env
+from .languages import Snippets
+from .markdown import cell, code, fence, plain, prose
+from .names import Pages
+from .types import literal
+
+PAGE = "index.md"
+
+
+@dataclass(frozen=True)
+class HeaderRow:
+    name: str
+    value: str
+    scope: str
+    description: str
+
+
+@dataclass(frozen=True)
+class OperationRow:
+    link: str
+    method: str
+    path: str
+    calls: list[str]
+    summary: str
+
+
+@dataclass(frozen=True)
+class ModelRow:
+    link: str
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Setup:
+    label: str
+    block: str
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    title: str
+    version: str
+    description: str
+    base_url: str
+    base_url_env: str
+    servers: list[str]  # Markdown list items
+    auth: list[str]  # Markdown paragraphs, one per scheme
+    headers: list[HeaderRow]
+    setups: list[Setup]
+    languages: list[str]
+    operations: list[OperationRow]
+    models: list[ModelRow]
+
+
+def _auth(s: AuthScheme, env: Env) -> str:
+    key = code("$" + env.api_key)
+    if s.kind == "api-key":
+        where = {"query": "query parameter", "cookie": "cookie"}.get(s.param_in or "header", "header")
+        how = f"an API key in the {code(s.header or '')} {where}"
+    elif s.kind == "basic":
+        how = "HTTP basic authentication"
+    else:
+        how = f"a bearer token: {code('Authorization: Bearer <key>')}"
+    text = f"{code(s.name)}: {how}. The examples read the key from {key}."
+    return "\n\n".join(x for x in (text, prose(s.description)) if x)
+
+
+def index_page(api: Api, pages: Pages, langs: list[Snippets], env: Env) -> IndexPage:
+    headers: dict[tuple[str, str], list[str]] = {}
+    for op in api.operations:
+        for p in op.params:
+            if p.location == "header" and p.const is not None:
+                value = p.const.value
+                key = (p.name, code(value) if isinstance(value, str) else literal(value))
+                headers.setdefault(key, [p.description or ""]).append(op.id)
+    rows = []
+    for (name, value), found in headers.items():
+        description, op_ids = found[0], found[1:]
+        scope = "every operation" if len(op_ids) == len(api.operations) else f"{len(op_ids)} operation(s)"
+        rows.append(HeaderRow(code(name), value, scope, cell(description)))
+    return IndexPage(
+        title=plain(api.info.title),
+        version=code(api.info.version),
+        description=prose(api.info.description),
+        base_url=code(env.default_base_url),
+        base_url_env=code(env.base_url),
+        servers=[code(s.url) + (f": {cell(s.description)}" if s.description else "") for s in api.servers],
+        auth=[_auth(s, env) for s in api.auth if s.name in api.default_auth or _used(api, s.name)],
+        headers=rows,
+        setups=[Setup(lang.label, fence(lang.setup(), lang.fence)) for lang in langs],
+        languages=[lang.label for lang in langs],
+        operations=[
+            OperationRow(
+                f"[{code('.'.join(op.group + op.name))}]({pages.operation_path(op.id)})",
+                code(op.method),
+                code(op.path),
+                [code(lang.call(op)) for lang in langs],
+                cell(op.summary or op.description),
+            )
+            for op in api.operations
+        ],
+        models=[
+            ModelRow(
+                f"[{code(pages.models[m.id])}]({pages.model_path(m.id)})",
+                {"object": "object", "enum": "enum", "alias": "type alias"}[m.kind],
+                cell(m.description),
+            )
+            for m in api.models
+        ],
+    )
+
+
+def _used(api: Api, scheme: str) -> bool:
+    return any(op.auth is not None and scheme in op.auth for op in api.operations)
