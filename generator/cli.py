@@ -108,16 +108,23 @@ def _options(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _render(cfg: Config, quiet: bool) -> dict[str, dict[str, str]]:
+    from . import cache
     from .pipeline import generate as run
 
     if not cfg.spec.is_file():
         raise UsageError(f"spec file {cfg.spec} does not exist")
-    result = run(cfg.spec, cfg.targets, cfg.options, _progress(quiet))
-    if result.warnings and not quiet:
-        click.echo(
-            f"oasgen: {len(result.warnings)} warning(s); run `oasgen lint {cfg.spec}` to see them", err=True
-        )
-    return result.files
+    digest = None if os.environ.get("OASGEN_NO_CACHE") else cache.key(cfg.spec, cfg.targets, cfg.options)
+    hit = cache.load(digest) if digest else None
+    if hit is not None:
+        files, warnings = hit
+    else:
+        result = run(cfg.spec, cfg.targets, cfg.options, _progress(quiet))
+        files, warnings = result.files, result.warnings
+        if digest:
+            cache.store(digest, files, warnings)
+    if warnings and not quiet:
+        click.echo(f"oasgen: {len(warnings)} warning(s); run `oasgen lint {cfg.spec}` to see them", err=True)
+    return files
 
 
 @main.command()

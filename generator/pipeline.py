@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import background
 from .errors import Finding, Severity, SpecError, UsageError
 from .ir.builder import build_api
 from .ir.model import Api
@@ -34,15 +36,34 @@ def target_options(name: str, options: dict[str, dict[str, Any]]) -> dict[str, A
 
 def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
     """Load, check what generation depends on (raising SpecError on its errors), build the IR."""
+    spec = load_spec(spec_path)
+    checked = checks(spec)
+    api, warnings = build_api_checked(spec, checked)
+    return spec, api, checked() + warnings
+
+
+def checks(spec: Spec) -> Callable[[], list[Finding]]:
+    """The blocking lint checks, started in the background: they need no IR, the IR needs no them."""
     from .lint import blocking
 
-    spec = load_spec(spec_path)
-    found = blocking(spec)
-    errors = [f for f in found if f.severity is Severity.ERROR]
-    if errors:
+    return background.start(lambda: blocking(spec))
+
+
+def build_api_checked(spec: Spec, checked: Callable[[], list[Finding]]) -> tuple[Api, list[Finding]]:
+    """The IR; when building it fails, the checks' located findings say why (they list them all)."""
+    try:
+        return build_api(spec)
+    except SpecError:
+        found = checked()
+        if any(f.severity is Severity.ERROR for f in found):
+            raise SpecError(found) from None
+        raise
+
+
+def raise_on_errors(found: list[Finding]) -> list[Finding]:
+    if any(f.severity is Severity.ERROR for f in found):
         raise SpecError(found)
-    api, warnings = build_api(spec)
-    return spec, api, found + warnings
+    return found
 
 
 def generate(
@@ -57,11 +78,24 @@ def generate(
         raise UsageError(f"unknown target {unknown[0]!r}; known targets: {', '.join(sorted(TARGETS))}")
     say = progress or (lambda _msg: None)
     say(f"loading {spec_path}")
-    _spec, api, warnings = build(spec_path)
-    say(f"built IR: {len(api.models)} models, {len(api.operations)} operations")
-    files: dict[str, dict[str, str]] = {}
-    for name in targets:
-        say(f"rendering {name}")
-        files[name] = TARGETS[name](api, target_options(name, options), say)
-        say(f"rendered {name}: {len(files[name])} files")
-    return Result(api, files, warnings)
+    spec = load_spec(spec_path)
+    checked = checks(spec)  # in parallel with everything below; its errors win
+    try:
+        api, warnings = build_api_checked(spec, checked)
+        say(f"built IR: {len(api.models)} models, {len(api.operations)} operations")
+        files: dict[str, dict[str, str]] = {}
+        for name in targets:
+            say(f"rendering {name}")
+            files[name] = TARGETS[name](api, target_options(name, options), say)
+            say(f"rendered {name}: {len(files[name])} files")
+    except BaseException:
+        checked_safely(checked)
+        raise
+    found = raise_on_errors(checked())
+    return Result(api, files, found + warnings)
+
+
+def checked_safely(checked: Callable[[], list[Finding]]) -> None:
+    """Collect a background worker whose result is no longer needed (no zombie processes)."""
+    with contextlib.suppress(Exception):  # the original error is the one to report
+        checked()

@@ -27,8 +27,15 @@ def _docs_target(api: Api, options: dict[str, Any], progress: Callable[[str], No
     return generate(api, options, progress)
 
 
+def _go_target(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
+    from .go import generate
+
+    return generate(api, options, progress)
+
+
 TARGETS: dict[str, TargetFn] = {
     "ir": _ir_target,
     "python": _python_target,
     "docs": _docs_target,
+    "go": _go_target,
 }

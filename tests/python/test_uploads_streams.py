@@ -134,7 +134,9 @@ def test_async_stream(sdk: ModuleType, scripted_server: ScriptedServer) -> None:
     assert asyncio.run(run()) == ["Hel", "lo"]
 
 
-def test_stream_error_status_raises_the_mapped_error(sdk: ModuleType, scripted_server: ScriptedServer) -> None:
+def test_stream_error_status_raises_the_mapped_error(
+    sdk: ModuleType, scripted_server: ScriptedServer
+) -> None:
     scripted_server.script(Reply(status=404, json={"error": {"message": "no such model"}}))
     with client(sdk, scripted_server) as c, pytest.raises(sdk.NotFoundError) as info:  # type: ignore[attr-defined]
         list(c.completions.create_stream(prompt="p"))

@@ -1,0 +1,3 @@
+module example.com/chatkit
+
+go 1.22

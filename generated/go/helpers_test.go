@@ -1,0 +1,103 @@
+package chatkit
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+)
+
+// testServer is an httptest server that counts attempts and keeps each request and body.
+type testServer struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests []*http.Request
+	bodies   [][]byte
+}
+
+func (s *testServer) attempts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.requests)
+}
+
+func (s *testServer) request(i int) (*http.Request, []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.requests[i], s.bodies[i]
+}
+
+// serve starts a server; handle gets the attempt number (1, 2, ...).
+func serve(t *testing.T, handle func(w http.ResponseWriter, r *http.Request, attempt int)) *testServer {
+	t.Helper()
+	s := &testServer{}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		s.mu.Lock()
+		s.requests = append(s.requests, r)
+		s.bodies = append(s.bodies, body)
+		n := len(s.requests)
+		s.mu.Unlock()
+		handle(w, r, n)
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func reply(w http.ResponseWriter, status int, body string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
+}
+
+func newTestClient(t *testing.T, s *testServer, opts ...Option) *Client {
+	t.Helper()
+	all := append([]Option{WithAPIKey("sk-test-key"), WithBaseURL(s.URL + "/v1")}, opts...)
+	c, err := NewClient(all...)
+	if err != nil {
+		t.Fatalf("NewClient: %v", err)
+	}
+	return c
+}
+
+func mustDecode(t *testing.T, text string, v any) {
+	t.Helper()
+	if err := json.Unmarshal([]byte(text), v); err != nil {
+		t.Fatalf("decoding %s: %v", text, err)
+	}
+}
+
+// checkJSON fails unless v encodes to the same JSON value as want (key order ignored).
+func checkJSON(t *testing.T, v any, want string) {
+	t.Helper()
+	got, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("encoding: %v", err)
+	}
+	if !jsonEqual(got, []byte(want)) {
+		t.Errorf("JSON differs:\n got: %s\nwant: %s", got, want)
+	}
+}
+
+// checkDecodeError fails unless decoding text into v fails with an error at path.
+func checkDecodeError(t *testing.T, text string, v any, path string) {
+	t.Helper()
+	err := json.Unmarshal([]byte(text), v)
+	var verr *ValidationError
+	if err == nil {
+		t.Fatalf("decoding %s: no error, want one at %q", text, path)
+	}
+	if !asValidation(err, &verr) || verr.Path != path {
+		t.Fatalf("decoding %s: error %q, want one at path %q", text, err, path)
+	}
+}
+
+func asValidation(err error, target **ValidationError) bool {
+	v, ok := err.(*ValidationError)
+	if ok {
+		*target = v
+	}
+	return ok
+}

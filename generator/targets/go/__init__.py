@@ -1,0 +1,56 @@
+"""The Go target: a dependency-free Go module (standard library only) with typed models and a client."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from ...errors import UsageError
+from ...format import format_go
+from ...ir.model import Api
+from ...render import TEMPLATES, render
+from .names import GO_KEYWORDS
+from .testviews import build_tests
+from .views import Builder, PackageView
+
+NAME = "go"
+_MODULE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~/-]*$")
+_PACKAGE = re.compile(r"^[a-z][a-z0-9]*$")
+_TEMPLATES = ("config.go", "models.go", "client.go")
+_TEST_TEMPLATES = ("api_test.go", "models_test.go")
+
+
+def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
+    module = str(options.get("module", "example.com/chatkit"))
+    if not _MODULE.match(module) or "//" in module or module.endswith("/"):
+        raise UsageError(f"go module path {module!r} is not a valid module path")
+    default_pkg = re.sub(r"[^a-z0-9]", "", module.rsplit("/", 1)[-1].lower()) or "client"
+    package = str(options.get("package", default_pkg))
+    if not _PACKAGE.match(package) or package in GO_KEYWORDS:
+        raise UsageError(f"go package name {package!r} must be lower-case letters and digits, not a keyword")
+    return module, package, str(options.get("version", "0.1.0"))
+
+
+def runtime_files() -> dict[str, str]:
+    """The runtime copied verbatim (templates/go/runtime/*.go), package clause rewritten."""
+    root = TEMPLATES / "go" / "runtime"
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(root.iterdir()) if p.suffix == ".go"}
+
+
+def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
+    module, package, version = options_of(options)
+    view: PackageView = Builder(api, package, module).build(version)
+    files: dict[str, str] = {}
+    for name in _TEMPLATES:
+        files[name] = render("go", f"package/{name}.jinja", pkg=view)
+    tests = build_tests(api, view)
+    for name in _TEST_TEMPLATES:
+        files[name] = render("go", f"package/{name}.jinja", pkg=view, t=tests)
+    for name, text in runtime_files().items():
+        files[name] = re.sub(r"^package chatkit$", f"package {package}", text, count=1, flags=re.M)
+    for rel in sorted(files):
+        files[rel] = format_go(files[rel], rel)
+    files["go.mod"] = render("go", "package/go.mod.jinja", pkg=view)
+    files["README.md"] = render("go", "package/README.md.jinja", pkg=view)
+    return files

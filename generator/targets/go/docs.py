@@ -1,0 +1,74 @@
+"""Go doc comments from spec descriptions: ``// ChatSession represents a ChatKit session ...``."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+WIDTH = 100
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "whether",
+        "how",
+        "when",
+        "which",
+        "if",
+        "one",
+        "all",
+        "any",
+        "each",
+        "every",
+        "its",
+        "their",
+        "this",
+        "that",
+    ]
+)
+
+
+def _conjugate(verb: str) -> str:
+    low = verb.lower()
+    if low.endswith("s"):
+        return low
+    if low.endswith(("sh", "ch", "x", "z", "o")):
+        return low + "es"
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        return low[:-1] + "ies"
+    return low + "s"
+
+
+def lead(name: str, text: str) -> str:
+    """The first sentence starting with ``name``, as Go doc comments do."""
+    text = text.strip()
+    words = text.split(maxsplit=2)
+    if text.startswith(name + " "):
+        return text
+    verb = len(words) >= 2 and words[0].isalpha() and words[0][:1].isupper() and words[0][1:].islower()
+    if verb and words[1].lower() in _DETERMINERS:
+        return f"{name} {_conjugate(words[0])} {text[len(words[0]) :].lstrip()}"
+    return f"{name}: {text}"
+
+
+def comment(text: str | None, indent: str = "", name: str | None = None) -> list[str]:
+    """``// ``-prefixed lines of ``text`` (wrapped; blank lines kept as ``//``); [] for no text."""
+    if not text or not text.strip():
+        return [f"{indent}// {name} is generated from the spec."] if name else []
+    body = lead(name, text) if name else text.strip()
+    lines: list[str] = []
+    for para in body.splitlines():
+        para = para.rstrip().replace("*/", "* /")
+        if not para.strip():
+            lines.append(f"{indent}//")
+            continue
+        bullet = re.match(r"^\s*(?:[-*+]|\d+\.)\s+", para)
+        rest = " " * len(bullet.group(0)) if bullet else ""
+        for ln in textwrap.wrap(para, WIDTH, subsequent_indent=rest, break_long_words=False) or [""]:
+            lines.append(f"{indent}// {ln}".rstrip())
+    return lines
+
+
+def one_line(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()

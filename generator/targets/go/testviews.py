@@ -1,0 +1,203 @@
+"""View models of the generated Go tests (api_test.go, models_test.go): spec-driven cases."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ...ir.model import (
+    AnyType,
+    Api,
+    BinaryType,
+    EnumType,
+    Model,
+    Nullable,
+    Operation,
+    Param,
+    Primitive,
+    Type,
+    thaw,
+)
+from .sample import Sampler, accepts_string
+from .types import go_string
+from .viewmodels import MethodView, PackageView
+
+
+def js(value: object) -> str:
+    """A Go string literal holding compact JSON."""
+    return go_string(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
+
+
+@dataclass
+class ModelCase:
+    name: str
+    min_json: str
+    full_json: str
+    extra_json: str
+    missing: list[tuple[str, str]]  # (JSON without a required field, path)
+    wrong: list[tuple[str, str]]  # (JSON with a wrongly typed field, path)
+    secrets: list[str]  # Go literals of secret values inside full_secret_json
+    secret_json: str
+
+
+@dataclass
+class EnumCase:
+    name: str
+    unknown: str  # JSON literal (Go string)
+    known: str  # a constant name
+
+
+@dataclass
+class PathValue:
+    arg: str
+    go: str
+    json: str  # Go literal; "" for plain strings
+    literal: str  # Go literal of the string value when go == "string"
+
+
+@dataclass
+class OpCase:
+    test: str
+    service_field: str
+    method: MethodView
+    path_values: list[PathValue]
+    escaped_path: str  # Go literal
+    param_json: list[tuple[str, str]]  # (params field, Go literal of its JSON)
+    body_json: str  # Go literal, "" when none
+    query: list[tuple[str, str]]  # (wire literal, Go literal of []string JSON)
+    headers: list[tuple[str, str]]
+    status: int
+    reply: str  # Go literal, "" when no body
+
+
+@dataclass
+class Tests:
+    models: list[ModelCase] = field(default_factory=list)
+    enums: list[EnumCase] = field(default_factory=list)
+    ops: list[OpCase] = field(default_factory=list)
+
+
+def build_tests(api: Api, view: PackageView) -> Tests:
+    models = {m.id: m for m in api.models}
+    full, least = Sampler(models, True), Sampler(models, False)
+    tests = Tests()
+    names = view.names
+    for m in api.models:
+        if m.kind == "object":
+            tests.models.append(_model_case(m, names[m.id], models, full, least))
+    for e in view.enums:
+        unknown: object = "__oasgen_unknown__" if e.base == "string" else 987654
+        tests.enums.append(EnumCase(e.name, js(unknown), e.consts[0][0]))
+    for s in view.services:
+        for mv in s.methods:
+            tests.ops.append(_op_case(s.field, mv, models))
+    return tests
+
+
+def _model_case(m: Model, name: str, models: dict[str, Model], full: Sampler, least: Sampler) -> ModelCase:
+    f_json = full.model(m.id)
+    assert isinstance(f_json, dict)
+    extra = dict(f_json, x_oasgen_extra={"nested": [1, 2.5, "s", None, True]})
+    missing, wrong = [], []
+    for f in m.fields:
+        if f.required:
+            missing.append((js({k: v for k, v in f_json.items() if k != f.name}), go_string(f.name)))
+            break
+    for f in m.fields:
+        if f.name in f_json and not isinstance(_strip(f.type), (AnyType, BinaryType)):
+            bad: object = "wrong" if not accepts_string(f.type, models) else [["wrong"]]
+            if isinstance(f.type, Primitive) and f.type.kind == "string" or _is_str_enum(f.type):
+                bad = 12345
+            wrong.append((js(dict(f_json, **{f.name: bad})), go_string(f.name)))
+            break
+    secret_json = dict(f_json)
+    secrets = []
+    for f in m.fields:
+        if f.secret and f.name in secret_json and isinstance(secret_json[f.name], str):
+            value = f"s3cr3t-{f.name}-value"
+            secret_json[f.name] = value
+            secrets.append(go_string(value))
+    return ModelCase(
+        name=name,
+        min_json=js(least.model(m.id)),
+        full_json=js(f_json),
+        extra_json=js(extra),
+        missing=missing,
+        wrong=wrong,
+        secrets=secrets,
+        secret_json=js(secret_json),
+    )
+
+
+def _strip(t: Type) -> Type:
+    return t.inner if isinstance(t, Nullable) else t
+
+
+def _is_str_enum(t: object) -> bool:
+    t = t.inner if isinstance(t, Nullable) else t
+    return isinstance(t, EnumType) and t.base == "string"
+
+
+def _param_text(value: object) -> str:
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> OpCase:
+    op: Operation = mv.op
+    full = Sampler(models, True, skip_read_only=True)
+    path = op.path
+    path_values = []
+    for arg, p in zip(mv.args, [p for p in op.params if p.location == "path"], strict=True):
+        if arg.go == "string":
+            path_values.append(PathValue(arg.arg, arg.go, "", go_string("id/1 x")))
+            path = path.replace("{" + p.name + "}", "id%2F1%20x")
+        else:
+            value = full.value(p.type)
+            path_values.append(PathValue(arg.arg, arg.go, js(value), ""))
+            path = path.replace("{" + p.name + "}", _param_text(value))
+    param_json: list[tuple[str, str]] = []
+    query: list[tuple[str, str]] = []
+    headers: list[tuple[str, str]] = []
+    body_json = ""
+    if mv.params is not None:
+        by_wire: dict[tuple[str, str], Param] = {(p.location, p.name): p for p in op.params}
+        for f in mv.params.fields:
+            if f.location in ("query", "header"):
+                p = by_wire[(f.location, json.loads(f.wire))]
+                value = full.value(p.type)
+                param_json.append((f.name, js(value)))
+                texts = [_param_text(v) for v in value] if isinstance(value, list) else [_param_text(value)]
+                if f.location == "query":
+                    query.append((f.wire, js(texts if f.explode else [",".join(texts)])))
+                else:
+                    headers.append((f.wire, go_string(",".join(texts))))
+        if mv.body_kind == "model" and op.body is not None:
+            sample = full.value(op.body.type)
+            assert isinstance(sample, dict)
+            body_json = js(dict(sample, x_oasgen_extra=[True]))
+        elif mv.body_kind == "value" and op.body is not None and not mv.content_type:
+            body_json = js(full.value(op.body.type))
+            param_json.append(("Body", body_json))
+    ok = op.success
+    status = int(ok.status) if ok is not None and ok.status.isdigit() else 200
+    reply = ""
+    if mv.returns in ("model", "value") and ok is not None and ok.type is not None:
+        example = thaw(ok.examples[0][1]) if ok.examples else Sampler(models, True).value(ok.type)
+        reply = js(example)
+    elif mv.returns in ("bytes", "text"):
+        reply = go_string("hello")
+    if mv.returns == "none" and status == 200:
+        status = 204
+    return OpCase(
+        test=f"Test{service_field}{mv.name}",
+        service_field=service_field,
+        method=mv,
+        path_values=path_values,
+        escaped_path=go_string("/v1" + path),
+        param_json=param_json,
+        body_json=body_json,
+        query=query,
+        headers=headers,
+        status=status,
+        reply=reply,
+    )

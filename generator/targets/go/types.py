@@ -1,0 +1,302 @@
+"""IR types -> Go types and decoder expressions (a data table plus composition).
+
+A decoder expression has the Go type ``func([]byte) (T, error)`` and validates as it decodes;
+the runtime's combinators (``listOf``, ``mapOf``, ``nullableOf``, ``checked``, ...) compose them.
+Inline enums and unions become named types, allocated through the shared :class:`NameTable`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ...ir.model import (
+    AnyType,
+    ArrayType,
+    BinaryType,
+    Const,
+    Constraints,
+    EnumType,
+    MapType,
+    Model,
+    ModelRef,
+    Nullable,
+    Primitive,
+    Type,
+    UnionType,
+    thaw,
+)
+from .names import NameTable, exported
+
+# kind -> (Go type, decoder, how an error message names it)
+PRIMITIVES: dict[str, tuple[str, str, str]] = {
+    "string": ("string", "decodeString", "string"),
+    "integer": ("int64", "decodeInt", "integer"),
+    "number": ("float64", "decodeFloat", "number"),
+    "boolean": ("bool", "decodeBool", "boolean"),
+}
+SECRET = ("Secret", "decodeSecret", "string")
+# enum base -> (Go underlying type, decoder)
+ENUM_BASES: dict[str, tuple[str, str]] = {
+    "string": ("string", "decodeEnum"),
+    "integer": ("int64", "decodeIntEnum"),
+    "number": ("float64", "decodeFloatEnum"),
+}
+# Python type of a const value -> (Go type, decoder)
+CONST_BASES: dict[type, tuple[str, str]] = {
+    str: ("string", "decodeString"),
+    bool: ("bool", "decodeBool"),
+    int: ("int64", "decodeInt"),
+    float: ("float64", "decodeFloat"),
+}
+# constraint attribute -> (runtime check, what it applies to: "value" | "items" | "entries")
+CHECKS: tuple[tuple[str, str, str], ...] = (
+    ("min_length", "minLength", "value"),
+    ("max_length", "maxLength", "value"),
+    ("pattern", "pattern", "value"),
+    ("minimum", "minimum", "value"),
+    ("maximum", "maximum", "value"),
+    ("exclusive_minimum", "exclusiveMinimum", "value"),
+    ("exclusive_maximum", "exclusiveMaximum", "value"),
+    ("multiple_of", "multipleOf", "value"),
+    ("min_items", "minItems", "items"),
+    ("max_items", "maxItems", "items"),
+    ("min_properties", "minProperties", "entries"),
+    ("max_properties", "maxProperties", "entries"),
+)
+# Integer bounds that are not whole numbers, rounded the way that keeps the check's meaning.
+_ROUND: dict[str, Callable[[float], float]] = {
+    "minimum": math.ceil,
+    "maximum": math.floor,
+    "exclusive_minimum": math.floor,
+    "exclusive_maximum": math.ceil,
+}
+
+
+def go_string(text: str) -> str:
+    """A Go interpreted string literal (JSON escaping is valid Go, bar a few code points)."""
+    return json.dumps(text, ensure_ascii=True)
+
+
+def go_json_literal(value: object) -> str:
+    """A Go string literal holding the JSON text of ``value``."""
+    return go_string(json.dumps(thaw(value), separators=(",", ":"), ensure_ascii=False))
+
+
+def go_scalar(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return go_string(value)
+    return repr(value)
+
+
+@dataclass(frozen=True)
+class GoType:
+    go: str  # the Go type expression
+    decoder: str  # Go expression: func([]byte) (go, error)
+    what: str  # how an error message names the expected JSON
+
+
+@dataclass
+class Variant:
+    name: str  # accessor suffix: AsString, constructor <Union>String
+    go: str
+    decoder: str
+    what: str
+
+
+@dataclass
+class UnionDef:
+    name: str
+    what: str
+    variants: list[Variant]
+    tag: str | None  # discriminator property
+    tagged: list[tuple[str, str]]  # (wire value, variant check expression)
+    rest: list[str]  # variant checks tried in order (untagged, or fallback of a tagged union)
+    doc: str = ""
+
+
+@dataclass
+class EnumDef:
+    name: str
+    base: str  # Go underlying type
+    values: tuple[object, ...]
+    doc: str = ""
+
+
+@dataclass
+class TypeMapper:
+    models: dict[str, Model]
+    names: dict[str, str]  # model id -> Go name
+    table: NameTable
+    value_reach: dict[str, set[str]]  # model id -> object models it holds by value (transitively)
+    unions: dict[object, UnionDef] = field(default_factory=dict)
+    enums: dict[object, EnumDef] = field(default_factory=dict)
+    _alias_stack: list[str] = field(default_factory=list)
+
+    def checked(self, decoder: str, c: Constraints, go: str, item: str = "", kind: str = "string") -> str:
+        checks = []
+        for attr, fn, applies in CHECKS:
+            v = getattr(c, attr)
+            if v is None:
+                continue
+            if applies == "items" or applies == "entries":
+                checks.append(f"{fn}[{item}]({v})")
+            elif attr == "pattern":
+                checks.append(f"{fn}[{go}]({go_string(str(v))})")
+            elif attr in ("min_length", "max_length"):
+                checks.append(f"{fn}[{go}]({v})")
+            elif attr == "multiple_of":
+                checks.append(f"{fn}[{go}]({float(v)!r})")
+            elif kind == "integer":
+                n = int(_ROUND[attr](v)) if v != int(v) else int(v)
+                checks.append(f"{fn}[{go}]({n})")
+            else:
+                checks.append(f"{fn}[{go}]({float(v)!r})")
+        if c.unique_items:
+            checks.append(f"uniqueItems[{item}]()")
+        return f"checked({decoder}, {', '.join(checks)})" if checks else decoder
+
+    def map(
+        self, t: Type, hint: str, short: str, owner: str | None, secret: bool = False, contained: bool = False
+    ) -> GoType:
+        """``hint`` names inline types (``ChatKitWorkflowStateVariables``); inside a list or map
+        (``contained``) the singular of ``short``, the field's own name, is used when free
+        (``StateVariable``).  ``owner`` is the model holding the value by value (None inside
+        lists, maps and unions): a reference back to it is held by pointer."""
+        if isinstance(t, Primitive):
+            go, dec, what = SECRET if secret and t.kind == "string" else PRIMITIVES[t.kind]
+            return GoType(go, self.checked(dec, t.constraints, go, kind=t.kind), what)
+        if isinstance(t, EnumType):
+            name = self.enum(t, hint, short if contained else "")
+            return GoType(name, f"{ENUM_BASES[t.base][1]}[{name}]", name)
+        if isinstance(t, Const):
+            return self.const(t)
+        if isinstance(t, ArrayType):
+            item = self.map(t.items, hint + "Item", _singular(short), None, contained=True)
+            dec = self.checked(f"listOf({item.decoder})", t.constraints, "", item.go)
+            return GoType(f"[]{item.go}", dec, "array")
+        if isinstance(t, MapType):
+            val = self.map(t.values, hint + "Value", _singular(short), None, contained=True)
+            dec = self.checked(f"mapOf({val.decoder})", t.constraints, "", val.go)
+            return GoType(f"map[string]{val.go}", dec, "object")
+        if isinstance(t, Nullable):
+            inner = self.map(t.inner, hint, short, owner, secret, contained)
+            return GoType(f"Nullable[{inner.go}]", f"nullableOf({inner.decoder})", f"{inner.what} | null")
+        if isinstance(t, UnionType):
+            u = self.union(t, hint, short if contained else "")
+            return GoType(u.name, f"decode{u.name}", u.what)
+        if isinstance(t, ModelRef):
+            return self.model_ref(t, hint, short, owner)
+        if isinstance(t, BinaryType):
+            return GoType("json.RawMessage", "decodeAny", "bytes")
+        assert isinstance(t, AnyType)
+        return GoType("json.RawMessage", "decodeAny", "any value")
+
+    def const(self, t: Const) -> GoType:
+        value = thaw(t.value)
+        base = CONST_BASES.get(type(value))
+        if base is None:
+            return GoType("json.RawMessage", f"constJSONOf({go_json_literal(value)})", json.dumps(value))
+        go, dec = base
+        return GoType(go, f"constOf({dec}, {go}({go_scalar(value)}))", json.dumps(value))
+
+    def enum(self, t: EnumType, hint: str, short: str) -> str:
+        key = (hint, t)
+        if key not in self.enums:
+            name = self.table.claim(short if short and short not in self.table.taken else hint)
+            self.enums[key] = EnumDef(name, ENUM_BASES[t.base][0], t.values)
+        return self.enums[key].name
+
+    def union(self, t: UnionType, hint: str, short: str, name: str | None = None) -> UnionDef:
+        if t in self.unions:
+            return self.unions[t]
+        if name is None:
+            wanted = short if short and short != hint and short not in self.table.taken else hint
+            name = self.table.claim(wanted)
+        u = UnionDef(name, "", [], None, [], [])
+        self.unions[t] = u  # registered first: a recursive variant refers back to it
+        mapped = [self.variant_type(v, f"{name}Variant{i}") for i, v in enumerate(t.variants)]
+        u.what = " | ".join(dict.fromkeys(m.what for m in mapped))
+        used: set[str] = set()
+        for src, m in zip(t.variants, mapped, strict=True):
+            vname = _variant_name(src, m, self.names)
+            base, n = vname, 1
+            while vname in used:
+                n += 1
+                vname = f"{base}{n}"
+            used.add(vname)
+            u.variants.append(Variant(vname, m.go, m.decoder, m.what))
+        checks = [f"variant({m.decoder})" for m in mapped]
+        if t.discriminator is not None:
+            u.tag = t.discriminator.property
+            by_id = {
+                src.id: c for src, c in zip(t.variants, checks, strict=True) if isinstance(src, ModelRef)
+            }
+            for value, mid in t.discriminator.mapping:
+                check = by_id.get(mid)
+                if check is None and mid in self.names:
+                    ref = self.map(ModelRef(mid), name, "", None)
+                    check = f"variant({ref.decoder})"
+                if check is not None:
+                    u.tagged.append((value, check))
+            u.rest = [c for src, c in zip(t.variants, checks, strict=True) if not isinstance(src, ModelRef)]
+        else:
+            u.rest = checks
+        return u
+
+    def variant_type(self, t: Type, hint: str) -> GoType:
+        """A union variant; an unconstrained number keeps its exact text (json.Number)."""
+        if isinstance(t, Primitive) and t.kind == "number" and t.constraints.is_empty():
+            return GoType("json.Number", "decodeNumber", "number")
+        return self.map(t, hint, "", None)
+
+    def model_ref(self, t: ModelRef, hint: str, short: str, owner: str | None) -> GoType:
+        model = self.models.get(t.id)
+        if model is None:
+            return GoType("json.RawMessage", "decodeAny", "any value")
+        name = self.names[t.id]
+        if model.kind == "object":
+            if owner is not None and owner in self.value_reach.get(t.id, set()) | {t.id}:
+                return GoType(f"*{name}", f"decodeModelPtr[{name}, *{name}]", name)
+            return GoType(name, f"decodeModel[{name}, *{name}]", name)
+        if isinstance(model.type, EnumType):
+            return GoType(name, f"{ENUM_BASES[model.type.base][1]}[{name}]", name)
+        if isinstance(model.type, UnionType):
+            u = self.union(model.type, name, "", name=name)
+            return GoType(u.name, f"decode{u.name}", u.what)
+        if t.id in self._alias_stack or model.type is None:
+            return GoType("json.RawMessage", "decodeAny", "any value")
+        self._alias_stack.append(t.id)
+        try:
+            inner = self.map(model.type, name, "", owner)
+        finally:
+            self._alias_stack.pop()
+        return GoType(name, inner.decoder, inner.what)
+
+
+def _singular(short: str) -> str:
+    from .names import singular
+
+    return singular(short) if short else ""
+
+
+def _variant_name(src: Type, m: GoType, names: dict[str, str]) -> str:
+    if isinstance(src, Primitive):
+        return {"string": "String", "integer": "Int", "number": "Number", "boolean": "Bool"}[src.kind]
+    if isinstance(src, ModelRef):
+        return names.get(src.id, "Value")
+    if isinstance(src, ArrayType):
+        return "List"
+    if isinstance(src, MapType):
+        return "Map"
+    if isinstance(src, EnumType):
+        return m.go
+    if isinstance(src, Const):
+        return "Const"
+    if isinstance(src, Nullable):
+        return "Nullable"
+    return exported(m.what, "Value")

@@ -1,0 +1,149 @@
+"""View-model dataclasses: what the Go templates print (built by views.Builder)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...ir.model import Operation
+
+
+@dataclass
+class FieldView:
+    name: str
+    wire: str  # Go string literal of the wire name
+    go: str  # as declared in the struct (Opt[...] when optional)
+    decoder: str
+    required: bool
+    const: str | None  # Go string literal of the constant's JSON text
+    doc: list[str]
+
+
+@dataclass
+class ModelView:
+    name: str
+    doc: list[str]
+    fields: list[FieldView]
+    known: str  # the is<Name>Field function
+    wires: str  # `"a", "b"` for the switch
+
+
+@dataclass
+class EnumView:
+    name: str
+    base: str
+    doc: list[str]
+    consts: list[tuple[str, str]]  # (constant name, Go literal)
+
+
+@dataclass
+class CtorView:
+    name: str
+    go: str
+    what: str
+    convert: str  # expression over v
+
+
+@dataclass
+class AccessorView:
+    name: str
+    go: str
+    decoder: str
+    what: str
+
+
+@dataclass
+class UnionView:
+    name: str
+    doc: list[str]
+    what: str  # Go literal
+    ctors: list[CtorView]
+    accessors: list[AccessorView]
+    tag: str | None
+    tagged: list[tuple[str, str]]
+    rest: list[str]
+
+
+@dataclass
+class AliasView:
+    name: str
+    go: str
+    doc: list[str]
+
+
+@dataclass
+class ParamField:
+    name: str
+    go: str
+    wire: str  # Go literal
+    location: str  # query | header | body
+    required: bool
+    explode: bool
+    doc: list[str]
+    body_field: str = ""  # the body model's field this copies into
+
+
+@dataclass
+class ParamsView:
+    name: str
+    doc: list[str]
+    fields: list[ParamField]
+    extra: bool  # has ExtraFields (copied into the body)
+
+
+@dataclass
+class PathArg:
+    arg: str
+    go: str
+    wire: str  # Go literal
+    text: str  # Go expression: the value as a string
+
+
+@dataclass
+class MethodView:
+    name: str
+    doc: list[str]
+    http_method: str
+    path: str  # Go literal
+    args: list[PathArg]
+    params: ParamsView | None
+    const_headers: list[tuple[str, str]]
+    body_kind: str  # none | model | value
+    body_model: str
+    body_go: str
+    content_type: str  # Go literal, "" for JSON
+    returns: str  # model | value | none | bytes | text
+    out_go: str
+    op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+
+
+@dataclass
+class ServiceView:
+    field: str
+    type: str
+    group: str
+    methods: list[MethodView]
+
+
+@dataclass
+class PackageView:
+    package: str
+    module: str
+    version: str
+    title: str
+    doc: list[str]
+    default_base_url: str
+    api_key_env: str
+    base_url_env: str
+    sdk_name: str
+    auth_kind: str  # bearer | header | none
+    auth_header: str
+    models: list[ModelView]
+    enums: list[EnumView]
+    unions: list[UnionView]
+    aliases: list[AliasView]
+    services: list[ServiceView]
+    models_json: bool
+    models_strconv: bool
+    services_url: bool
+    services_json: bool
+    names: dict[str, str] = field(default_factory=dict)  # model id -> Go name

@@ -1,0 +1,377 @@
+"""View models: everything the Go templates print, computed here so templates stay thin."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ...ir.model import (
+    Api,
+    Const,
+    EnumType,
+    Field,
+    Model,
+    ModelRef,
+    Nullable,
+    Operation,
+    Type,
+    UnionType,
+    thaw,
+)
+from .docs import comment, one_line
+from .names import (
+    RUNTIME_NAMES,
+    NameTable,
+    exported,
+    field_names,
+    method_name,
+    singular,
+    type_name,
+    unexported,
+)
+from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string
+from .viewmodels import (
+    AccessorView,
+    AliasView,
+    CtorView,
+    EnumView,
+    FieldView,
+    MethodView,
+    ModelView,
+    PackageView,
+    ParamField,
+    ParamsView,
+    PathArg,
+    ServiceView,
+    UnionView,
+)
+
+# Go type names a model may not take: runtime decoders are named decode<Name>.
+RUNTIME_DECODER_TYPES = frozenset(
+    [
+        "String",
+        "Secret",
+        "Int",
+        "Float",
+        "Number",
+        "Bool",
+        "Any",
+        "Enum",
+        "IntEnum",
+        "FloatEnum",
+        "Model",
+        "ModelPtr",
+        "Object",
+        "Union",
+        "Tagged",
+    ]
+)
+
+
+def value_reach(api: Api) -> dict[str, set[str]]:
+    """model id -> the object models it holds by value (fields, Opt, Nullable), transitively."""
+    models = {m.id: m for m in api.models}
+
+    def direct(t: Type | None, seen: frozenset[str] = frozenset()) -> set[str]:
+        if isinstance(t, Nullable):
+            return direct(t.inner, seen)
+        if isinstance(t, ModelRef) and t.id in models:
+            m = models[t.id]
+            if m.kind == "object":
+                return {t.id}
+            if m.kind == "alias" and not isinstance(m.type, UnionType) and t.id not in seen:
+                return direct(m.type, seen | {t.id})
+        return set()
+
+    edges = {
+        m.id: set().union(*(direct(f.type) for f in m.fields)) if m.fields else set() for m in api.models
+    }
+    reach: dict[str, set[str]] = {}
+    for start in edges:
+        seen: set[str] = set()
+        todo = list(edges[start])
+        while todo:
+            n = todo.pop()
+            if n not in seen:
+                seen.add(n)
+                todo.extend(edges.get(n, ()))
+        reach[start] = seen
+    return reach
+
+
+class Builder:
+    def __init__(self, api: Api, package: str, module: str) -> None:
+        self.api = api
+        self.package = package
+        self.module = module
+        self.models = {m.id: m for m in api.models}
+        self.table = NameTable(RUNTIME_NAMES | RUNTIME_DECODER_TYPES)
+        ordered = sorted(api.models, key=lambda m: not m.id.startswith("#/components/schemas/"))
+        self.names = {m.id: self.table.claim(type_name(m.name), "Model") for m in ordered}
+        self.types = TypeMapper(self.models, self.names, self.table, value_reach(api))
+
+    def build(self, version: str) -> PackageView:
+        for m in self.api.models:  # named unions first: they keep their model's name
+            if m.kind != "object" and isinstance(m.type, UnionType):
+                self.types.union(m.type, self.names[m.id], "", name=self.names[m.id]).doc = (
+                    m.description or ""
+                )
+        enums = [self.enum_view(m) for m in self.api.models if isinstance(m.type, EnumType)]
+        services = self.services()
+        models = [self.model_view(m) for m in self.api.models if m.kind == "object"]
+        aliases = []
+        for m in self.api.models:
+            if m.kind != "object" and m.type is not None and not isinstance(m.type, (EnumType, UnionType)):
+                gt = self.types.map(m.type, self.names[m.id], "", None)
+                aliases.append(
+                    AliasView(self.names[m.id], gt.go, comment(m.description, name=self.names[m.id]))
+                )
+        for e in list(self.types.enums.values()):  # inline enums, found while mapping
+            enums.append(self._enum(e.name, e.base, e.values, ""))
+        unions = [self.union_view(u) for u in self.types.unions.values()]
+        scheme = self._auth()
+        env = re.sub(r"[^A-Z0-9]", "_", self.package.upper())
+        methods = [m for s in services for m in s.methods]
+        texts = [f.go for m in models for f in m.fields] + [a.go for a in aliases]
+        texts += [v.go for u in unions for v in u.accessors]
+        return PackageView(
+            package=self.package,
+            module=self.module,
+            version=version,
+            title=self.api.info.title,
+            doc=comment(self.api.info.description or self.api.info.title, name=f"Package {self.package}"),
+            default_base_url=self.api.servers[0].url if self.api.servers else "http://localhost",
+            api_key_env=f"{env}_API_KEY",
+            base_url_env=f"{env}_BASE_URL",
+            sdk_name=f"{self.package}-go",
+            auth_kind=scheme[0],
+            auth_header=scheme[1],
+            models=models,
+            enums=enums,
+            unions=unions,
+            aliases=aliases,
+            services=services,
+            models_json=bool(models) or any("json." in t for t in texts),
+            models_strconv=any("strconv." in c.convert for u in unions for c in u.ctors),
+            services_url=any(
+                m.params and any(f.location == "query" for f in m.params.fields) for m in methods
+            ),
+            services_json=any(
+                "json." in x for m in methods for x in [m.out_go, m.body_go] + [a.go for a in m.args]
+            )
+            or any(m.params and m.params.extra for m in methods),
+            names=dict(self.names),
+        )
+
+    def _auth(self) -> tuple[str, str]:
+        schemes = {s.name: s for s in self.api.auth}
+        for name in self.api.default_auth:
+            s = schemes.get(name)
+            if s is None:
+                continue
+            if s.kind == "api-key" and s.param_in == "header" and s.header:
+                return "header", s.header
+            if s.kind in ("bearer", "oauth2", "openid"):
+                return "bearer", "Authorization"
+        return ("bearer", "Authorization") if self.api.auth else ("none", "Authorization")
+
+    # -- models -----------------------------------------------------------------------------------------
+    def field_view(self, owner: Model, f: Field, name: str) -> FieldView:
+        oname = self.names[owner.id]
+        gt = self.types.map(f.type, oname + exported(f.name), exported(f.name), owner.id, f.secret)
+        const = go_json_literal(f.type.value) if isinstance(f.type, Const) else None
+        doc = comment(_field_doc(f), "\t")
+        return FieldView(
+            name=name,
+            wire=go_string(f.name),
+            go=gt.go if f.required else f"Opt[{gt.go}]",
+            decoder=gt.decoder,
+            required=f.required,
+            const=const,
+            doc=doc,
+        )
+
+    def model_view(self, m: Model) -> ModelView:
+        name = self.names[m.id]
+        fields = [self.field_view(m, f, n) for f, n in zip(m.fields, field_names(m.fields), strict=True)]
+        return ModelView(
+            name=name,
+            doc=comment(m.description, name=name),
+            fields=fields,
+            known=f"is{name}Field",
+            wires=", ".join(f.wire for f in fields),
+        )
+
+    def enum_view(self, m: Model) -> EnumView:
+        assert isinstance(m.type, EnumType)
+        name = self.names[m.id]
+        return self._enum(name, ENUM_BASES[m.type.base][0], m.type.values, m.description or "")
+
+    def _enum(self, name: str, base: str, values: tuple[object, ...], doc: str) -> EnumView:
+        consts = []
+        for v in values:
+            cname = self.table.claim(name + exported(str(v), "Empty"))
+            consts.append((cname, go_scalar(v)))
+        return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts)
+
+    def union_view(self, u: object) -> UnionView:
+        from .types import UnionDef
+
+        assert isinstance(u, UnionDef)
+        ctors: list[CtorView] = []
+        accessors: list[AccessorView] = []
+        names = {v.name for v in u.variants}
+        for v in u.variants:
+            ctors.append(CtorView(self.table.claim(u.name + v.name), v.go, v.what, "v"))
+            accessors.append(AccessorView("As" + v.name, v.go, v.decoder, v.what))
+            if v.go == "json.Number":  # numbers: integer and float conveniences, exact either way
+                for extra, go, conv, dec in (
+                    ("Int", "int64", "json.Number(strconv.FormatInt(v, 10))", "decodeInt"),
+                    ("Float", "float64", "v", "decodeFloat"),
+                ):
+                    if extra not in names:
+                        ctors.append(CtorView(self.table.claim(u.name + extra), go, v.what, conv))
+                        accessors.append(AccessorView("As" + extra, go, dec, v.what))
+        return UnionView(
+            name=u.name,
+            doc=comment(u.doc or f"{u.name} is one of: {u.what}.", name=u.name),
+            what=go_string(u.what),
+            ctors=ctors,
+            accessors=accessors,
+            tag=go_string(u.tag) if u.tag else None,
+            tagged=[(go_string(k), c) for k, c in u.tagged],
+            rest=u.rest,
+        )
+
+    # -- operations -------------------------------------------------------------------------------------
+    def services(self) -> list[ServiceView]:
+        groups: dict[tuple[str, ...], list[Operation]] = {}
+        for op in self.api.operations:
+            groups.setdefault(op.group, []).append(op)
+        out = []
+        for group, ops in groups.items():
+            gname = exported(group, "Default")
+            svc = self.table.claim(exported(tuple(singular(w) for w in group), "Default") + "Service")
+            out.append(ServiceView(gname, svc, " ".join(group), [self.method(op, group) for op in ops]))
+        used: set[str] = {"cfg"}
+        for s in out:  # field names on Client
+            base, n = s.field, 1
+            while s.field in used:
+                n += 1
+                s.field = f"{base}{n}"
+            used.add(s.field)
+        return out
+
+    def method(self, op: Operation, group: tuple[str, ...]) -> MethodView:
+        name = method_name(op.name)
+        prefix = exported(tuple(singular(w) for w in group), "Default") + name
+        taken: set[str] = set()
+        args = []
+        for p in op.params:
+            if p.location == "path":
+                gt = self.types.map(p.type, prefix + exported(p.name), exported(p.name), None)
+                arg = unexported(p.name, taken)
+                text = arg if gt.go == "string" else f"paramString({arg})"
+                args.append(PathArg(arg, gt.go, go_string(p.name), text))
+        pfields: list[ParamField] = []
+        for p in op.params:
+            if p.location in ("query", "header") and p.const is None:
+                gt = self.types.map(p.type, prefix + exported(p.name), exported(p.name), None)
+                pfields.append(
+                    ParamField(
+                        exported(p.name),
+                        gt.go if p.required else f"Opt[{gt.go}]",
+                        go_string(p.name),
+                        p.location,
+                        p.required,
+                        p.explode is not False,
+                        comment(p.description, "\t"),
+                    )
+                )
+        body_kind, body_model, body_go, content_type, extra = "none", "", "", "", False
+        body = op.body
+        if body is not None:
+            target = self.models.get(body.type.id) if isinstance(body.type, ModelRef) else None
+            if body.encoding == "json" and target is not None and target.kind == "object":
+                body_kind, body_model, extra = "model", self.names[target.id], True
+                for f, fname in zip(target.fields, field_names(target.fields), strict=True):
+                    if f.read_only or isinstance(f.type, Const):
+                        continue
+                    fv = self.field_view(target, f, fname)
+                    pfields.append(
+                        ParamField(fname, fv.go, fv.wire, "body", f.required, True, fv.doc, body_field=fname)
+                    )
+            else:
+                gt = self.types.map(body.type, prefix + "Body", "Body", None)
+                body_kind, body_go = "value", gt.go if body.encoding == "json" else "[]byte"
+                content_type = "" if body.encoding == "json" else go_string(body.content_type)
+                pfields.append(
+                    ParamField(
+                        "Body", body_go, '""', "body", body.required, True, comment(body.description, "\t")
+                    )
+                )
+        _number(pfields, {"ExtraFields"} if extra else set())
+        params = None
+        if pfields or extra:
+            pname = self.table.claim(prefix + "Params")
+            params = ParamsView(pname, comment(f"{pname} holds the parameters of {name}."), pfields, extra)
+        ok = op.success
+        returns, out_go = "none", ""
+        if ok is not None and ok.type is not None and ok.encoding == "json":
+            gt = self.types.map(ok.type, prefix + "Response", "Response", None)
+            is_model = isinstance(ok.type, ModelRef) and self.models[ok.type.id].kind == "object"
+            returns, out_go = ("model" if is_model else "value"), gt.go
+        elif ok is not None and ok.encoding == "binary":
+            returns, out_go = "bytes", "[]byte"
+        elif ok is not None and ok.encoding in ("text", "event-stream"):
+            returns, out_go = "text", "string"
+        return MethodView(
+            name=name,
+            doc=_method_doc(name, op),
+            http_method=op.method,
+            path=go_string(op.path),
+            args=args,
+            params=params,
+            const_headers=[
+                (go_string(p.name), go_string(str(p.const.value)))
+                for p in op.params
+                if p.const is not None and p.location == "header"
+            ],
+            body_kind=body_kind,
+            body_model=body_model,
+            body_go=body_go,
+            content_type=content_type,
+            returns=returns,
+            out_go=out_go,
+            op=op,
+        )
+
+
+def _number(fields: list[ParamField], taken: set[str]) -> None:
+    for f in fields:
+        base, n = f.name, 1
+        while f.name in taken:
+            n += 1
+            f.name = f"{base}{n}"
+        taken.add(f.name)
+
+
+def _field_doc(f: Field) -> str | None:
+    parts = [f.description or ""]
+    if isinstance(f.type, Const):
+        parts.append(f"Always {json.dumps(thaw(f.type.value))}; set when encoding.")
+    if f.default is not None:
+        parts.append(f"The server's default: {one_line(json.dumps(thaw(f.default.value)))}.")
+    return "\n".join(p for p in parts if p) or None
+
+
+def _method_doc(name: str, op: Operation) -> list[str]:
+    text = op.description or op.summary or f"calls {op.method} {op.path}"
+    lines = comment(text, name=name)
+    lines += ["//", f"// {op.method} {op.path}"]
+    if op.deprecated:
+        lines += ["//", "// Deprecated: the API marks this operation as deprecated."]
+    return lines
+
+
+__all__ = ["Builder", "GoType", "PackageView"]
