@@ -381,20 +381,22 @@ class SchemaConverter:
         if not isinstance(d, dict) or not isinstance(d.get("propertyName"), str):
             return None
         prop = d["propertyName"]
-        mapping: dict[str, str] = {}
+        # (value, model id) pairs: explicit mapping first, then each unmapped variant's own value.
+        # Two variants may share a value (both say type: message): both stay, in spec order.
+        mapping: list[tuple[str, str]] = []
         for value, ref in (d.get("mapping") or {}).items():
             target = self.spec.ref_target(
                 ref if "#" in str(ref) or "/" in str(ref) else f"#/components/schemas/{ref}",
                 node.child("discriminator"),
             )
-            mapping[str(value)] = self.spec.deref(target)[0].id
-        mapped = set(mapping.values())
+            mapping.append((str(value), self.spec.deref(target)[0].id))
+        mapped = {mid for _, mid in mapping}
         for v in variants:
             if isinstance(v, ModelRef) and v.id not in mapped:
                 model = self.models.get(v.id)
                 value = _discriminator_value(model, prop) if model else None
-                mapping[value if value is not None else v.id.rsplit("/", 1)[-1]] = v.id
-        return Discriminator(prop, tuple(mapping.items()))
+                mapping.append((value if value is not None else v.id.rsplit("/", 1)[-1], v.id))
+        return Discriminator(prop, tuple(mapping))
 
 
 # -- small pure helpers ----------------------------------------------------------------------------------

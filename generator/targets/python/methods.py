@@ -8,7 +8,8 @@ it to ``true`` itself and does not take it as an argument.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...ir.model import (
@@ -99,8 +100,37 @@ def resources(b: Builder) -> list[ResourceView]:
             methods.append(method(b, op, stream=streams_only))
             if ok is not None and ok.stream is not None and not streams_only:
                 methods.append(method(b, op, stream=True))
+        shadowed = {m.name for m in methods} & BUILTIN_TYPES
+        if shadowed:
+            methods = [qualify_builtins(m, shadowed) for m in methods]
         out.append(ResourceView(py_ident(group), type_name(tuple(pascal(w) for w in group)), methods))
     return out
+
+
+# Builtins the generated annotations use.  A method named like one (``jobs.list()``) shadows it in
+# its class body, where mypy resolves the other methods' annotations: those name ``builtins.list``.
+BUILTIN_TYPES = frozenset({"list", "dict", "str", "int", "float", "bool", "bytes", "object"})
+
+
+def qualify_builtins(m: MethodView, shadowed: set[str]) -> MethodView:
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(sorted(shadowed)) + r")\b(?=\[|\s|$|,|\])")
+
+    def q(text: str) -> str:
+        return pattern.sub(r"builtins.\1", text)
+
+    def qp(p: ParamView) -> ParamView:
+        return replace(p, annotation=q(p.annotation))
+
+    return replace(
+        m,
+        positional=[qp(p) for p in m.positional],
+        keyword=[qp(p) for p in m.keyword],
+        query=[qp(p) for p in m.query],
+        headers=[qp(p) for p in m.headers],
+        body_fields=[qp(p) for p in m.body_fields],
+        returns_sync=q(m.returns_sync),
+        returns_async=q(m.returns_async),
+    )
 
 
 def param_view(b: Builder, p: Param, hint: str, arg: str) -> ParamView:

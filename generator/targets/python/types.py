@@ -166,10 +166,18 @@ class TypeMapper:
         what = " | ".join(dict.fromkeys(v.what for v in variants))
         ser = "to_json" if any(v.serializer for v in variants) else None
         if t.discriminator is not None:
-            entries = []
+            by_value: dict[str, list[str]] = {}
             for value, mid in t.discriminator.mapping:
                 if mid in self.names:
-                    entries.append(f"{py_literal(value)}: {self.model_ref(ModelRef(mid), hint).parser}")
+                    by_value.setdefault(value, []).append(self.model_ref(ModelRef(mid), hint).parser)
+            entries = []
+            for value, parsers in by_value.items():  # a shared value tries its variants in order
+                parser = (
+                    parsers[0]
+                    if len(parsers) == 1
+                    else self.intern(f"p_union({py_literal(what)}, {', '.join(parsers)})")
+                )
+                entries.append(f"{py_literal(value)}: {parser}")
             mapping = "{" + ", ".join(entries) + "}"
             rest = [
                 v.parser for v, src in zip(variants, t.variants, strict=True) if not isinstance(src, ModelRef)

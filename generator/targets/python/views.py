@@ -81,6 +81,7 @@ class PackageView:
     resources_models: list[str] = field(default_factory=list)  # from .models
     resources_runtime: dict[str, list[str]] = field(default_factory=dict)  # module -> names
     resources_typing: list[str] = field(default_factory=list)
+    resources_builtins: bool = False  # some annotation says builtins.list (a method is named list)
 
 
 _IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -323,6 +324,7 @@ class Builder:
             models_types=(
                 ["NOT_GIVEN", "NotGiven"] if any(not f.required for m in models for f in m.fields) else []
             ),
+            resources_builtins=any("builtins." in t for t in res_texts),
             resources_models=used(exports + list(self.types.constants.values()), res_texts),
             resources_runtime={k: sorted(set(v)) for k, v in sorted(runtime.items()) if v},
             resources_typing=sorted(

@@ -1,0 +1,166 @@
+"""The full public OpenAI spec: generated completely, importable, type-checked, examples parsed.
+
+Slow (about a minute, mostly mypy): marked ``slow``; `make test` runs it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from generator.ir.builder import build_api
+from generator.lint.oai_meta import vendor_example_sites
+from generator.lint.schema_check import SchemaChecker
+from generator.lint.walk import walk
+from generator.loading.spec import load_spec
+from generator.pipeline import generate
+from generator.targets.python.views import Builder
+from generator.writer import sync
+
+ROOT = Path(__file__).resolve().parents[2]
+PUBLIC = ROOT.parent / "shared" / "specs" / "openai-openapi.yaml"
+PACKAGE = "openai_sdk"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not PUBLIC.exists(), reason=f"the shared public spec is not at {PUBLIC}"),
+]
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("openai")
+    result = generate(PUBLIC, ["python", "docs"], {"python": {"package": PACKAGE, "client_name": "OpenAI"}})
+    for target, files in result.files.items():
+        sync(out, target, files)
+    return out
+
+
+@pytest.fixture(scope="module")
+def sdk(out: Path) -> Iterator[ModuleType]:
+    sys.path.insert(0, str(out / "python"))
+    try:
+        yield importlib.import_module(PACKAGE)
+    finally:
+        sys.path.remove(str(out / "python"))
+        for name in [m for m in sys.modules if m.split(".")[0] == PACKAGE]:
+            del sys.modules[name]
+
+
+def test_every_operation_is_a_method_and_every_schema_a_model(out: Path) -> None:
+    spec = load_spec(PUBLIC)
+    api, _ = build_api(spec)
+    operations = sum(
+        1
+        for item in spec.data["paths"].values()
+        for method in ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+        if method in item
+    )
+    assert len(api.operations) == operations == 288
+    schemas = spec.data["components"]["schemas"]
+    assert len(schemas) == 1422
+    component_ids = {m.id for m in api.models if re.fullmatch(r"#/components/schemas/[^/]+", m.id)}
+    assert component_ids == {f"#/components/schemas/{name}" for name in schemas}
+    # Every operation is a sync method in the generated resources (streams add methods, never replace).
+    resources = (out / "python" / PACKAGE / "_resources.py").read_text(encoding="utf-8")
+    sync_section = resources.split("class AsyncOpenAI", 1)[0]
+    names = Builder(api, PACKAGE, "OpenAI").build("0")
+    methods = [(r.cls, m.name) for r in names.resources for m in r.methods if not m.extra_stream]
+    assert len(methods) == operations
+    for cls, name in methods:
+        assert re.search(rf"class {cls}\b[\s\S]*?    def {name}\(", sync_section), (cls, name)
+    # Every component schema is exported by the package's models.
+    models = (out / "python" / PACKAGE / "models.py").read_text(encoding="utf-8")
+    exported = set(re.findall(r'^    "(\w+)",$', models.split("]", 1)[0], re.M))
+    for m in api.models:
+        if m.id in component_ids:
+            assert names.exports and Builder(api, PACKAGE, "OpenAI").names[m.id] in exported, m.id
+
+
+def test_imports_in_a_fresh_interpreter(out: Path) -> None:
+    code = f"import {PACKAGE}; print(len({PACKAGE}.__all__))"
+    proc = subprocess.run([sys.executable, "-c", code], cwd=out / "python", capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert int(proc.stdout) > 1422
+
+
+def test_mypy_strict_is_clean(out: Path) -> None:
+    mypy = Path(sys.executable).with_name("mypy")
+    proc = subprocess.run(
+        [str(mypy), "--strict", "--no-incremental", PACKAGE],
+        cwd=out / "python",
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    errors = [line for line in proc.stdout.splitlines() if ": error:" in line]
+    print(f"mypy --strict on the full OpenAI SDK: {len(errors)} error(s)")
+    assert proc.returncode == 0 and not errors, "\n".join(errors[:40])
+
+
+def test_schema_examples_parse_exactly(sdk: ModuleType) -> None:
+    """Every component schema example that is valid JSON Schema-wise parses and round-trips exactly.
+
+    Examples the spec gets wrong (``oasgen lint`` reports them) are counted, not asserted.
+    """
+    spec = load_spec(PUBLIC)
+    api, _ = build_api(spec)
+    names = Builder(api, PACKAGE, "OpenAI").names
+    checker = SchemaChecker(spec, "3.1")
+    models = {m.id: m for m in api.models}
+    parsed = invalid = 0
+    for name, schema in spec.data["components"]["schemas"].items():
+        examples = schema.get("examples") if isinstance(schema.get("examples"), list) else []
+        if "example" in schema:
+            examples = [schema["example"], *examples]
+        mid = f"#/components/schemas/{name}"
+        model = models[mid]
+        if model.kind not in ("object", "enum"):
+            continue
+        cls = getattr(sdk, names[mid])
+        for example in examples:
+            if isinstance(example, str) and model.kind == "object":
+                with contextlib.suppress(ValueError):  # some object examples are written as JSON text
+                    example = json.loads(example)
+            errors = checker.errors(example, spec.node(f"/components/schemas/{name}"))
+            if errors is None:  # jsonschema cannot use this schema (lint reports why)
+                continue
+            if errors:
+                invalid += 1
+                continue
+            value = cls.from_dict(example) if model.kind == "object" else cls(example)
+            if model.kind == "object":
+                assert value.to_dict() == example, name
+            parsed += 1
+    # The operations' response examples (JSON text in x-oaiMeta), against the success response's model.
+    for site in vendor_example_sites(spec, walk(spec, "3.1").operations):
+        target, _ = spec.deref(site.schema)
+        model = models.get(target.id)
+        if model is None or model.kind != "object":
+            continue
+        errors = checker.errors(site.parsed, site.schema)
+        if errors is None:
+            continue
+        if errors:
+            invalid += 1
+            continue
+        assert (
+            getattr(sdk, names[target.id]).from_dict(site.parsed).to_dict() == site.parsed
+        ), site.value.pointer
+        parsed += 1
+    print(f"examples: {parsed} parsed exactly, {invalid} invalid per their own schema")
+    assert parsed >= 20
+
+
+def test_docs_cover_every_operation(out: Path) -> None:
+    pages = list((out / "docs" / "reference" / "operations").glob("*.md"))
+    assert len(pages) == 288
