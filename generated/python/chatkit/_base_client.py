@@ -52,7 +52,15 @@ class ClientConfig:
     which costs more import time than the whole SDK.
     """
 
-    __slots__ = ("sdk_name", "sdk_version", "default_base_url", "api_key_env", "base_url_env", "auth")
+    __slots__ = (
+        "sdk_name",
+        "sdk_version",
+        "default_base_url",
+        "api_key_env",
+        "base_url_env",
+        "auth",
+        "auth_header",
+    )
 
     def __init__(
         self,
@@ -62,7 +70,8 @@ class ClientConfig:
         default_base_url: str,
         api_key_env: str,  # environment variable read when api_key is not passed
         base_url_env: str,  # environment variable read when base_url is not passed
-        auth: Literal["bearer"] = "bearer",
+        auth: Literal["bearer", "header"] = "bearer",
+        auth_header: str = "Authorization",  # with auth="header": the header that carries the key
     ) -> None:
         self.sdk_name = sdk_name
         self.sdk_version = sdk_version
@@ -70,6 +79,7 @@ class ClientConfig:
         self.api_key_env = api_key_env
         self.base_url_env = base_url_env
         self.auth = auth
+        self.auth_header = auth_header
 
 
 class _ClientCore:
@@ -118,8 +128,13 @@ class _ClientCore:
             for name, value in headers.items():
                 merged[name.lower()] = (name, value)
 
+        auth = (
+            {"Authorization": f"Bearer {self.api_key}"}
+            if self.config.auth == "bearer"
+            else {self.config.auth_header: self.api_key}
+        )
         base = {
-            "Authorization": f"Bearer {self.api_key}",
+            **auth,
             "User-Agent": self.user_agent,
             "Accept": "application/json",
         }

@@ -91,7 +91,7 @@ def resources(b: Builder) -> list[ResourceView]:
     groups: dict[tuple[str, ...], list[Operation]] = {}
     for op in b.api.operations:
         groups.setdefault(op.group, []).append(op)
-    out = []
+    out: list[ResourceView] = []
     for group, ops in groups.items():
         methods = []
         for op in ops:
@@ -103,8 +103,19 @@ def resources(b: Builder) -> list[ResourceView]:
         shadowed = {m.name for m in methods} & BUILTIN_TYPES
         if shadowed:
             methods = [qualify_builtins(m, shadowed) for m in methods]
-        out.append(ResourceView(py_ident(group), type_name(tuple(pascal(w) for w in group)), methods))
+        out.append(ResourceView(py_ident(group), resource_class(b, group, out), methods))
     return out
+
+
+def resource_class(b: Builder, group: tuple[str, ...], done: list[ResourceView]) -> str:
+    """``Sessions``; ``SessionsResource`` when the client, a model or an enum already has that name."""
+    taken = set(b.names.values()) | set(b.types.enums) | set(b.hoisted) | {b.client} | {r.cls for r in done}
+    base = type_name(tuple(pascal(w) for w in group))
+    name, n = base, 1
+    while {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"} & taken:
+        n += 1
+        name = f"{base}Resource" if n == 2 else f"{base}Resource{n}"
+    return name
 
 
 # Builtins the generated annotations use.  A method named like one (``jobs.list()``) shadows it in

@@ -74,6 +74,7 @@ class PackageView:
     constants: list[tuple[str, str, str]]  # (name, declared type or "", expression)
     resources: list[ResourceView]
     exports: list[str] = field(default_factory=list)
+    auth_header: str | None = None  # an API key sent in this header; None = a bearer token
     models_imports: list[str] = field(default_factory=list)  # from ._serde
     models_typing: list[str] = field(default_factory=list)
     models_abc: list[str] = field(default_factory=list)  # from collections.abc
@@ -167,6 +168,22 @@ class Builder:
         self.names = model_names(api, reserved)
         self.types = TypeMapper(self.models, self.names)
         self.hoisted: dict[str, str] = {}  # alias name -> annotation
+
+    def auth_header(self) -> str | None:
+        """The header of the API's default api-key scheme; None for bearer (or no scheme)."""
+        schemes = {s.name: s for s in self.api.auth}
+        for name in self.api.default_auth or tuple(schemes):
+            scheme = schemes.get(name)
+            if (
+                scheme is not None
+                and scheme.kind == "api-key"
+                and scheme.param_in == "header"
+                and scheme.header
+            ):
+                return scheme.header
+            if scheme is not None:
+                return None
+        return None
 
     def fit(self, annotation: str, rest: int, hint: str, omittable: bool = False) -> str:
         """``annotation`` (plus ``| NotGiven`` when ``omittable``), shortened by a named alias when its
@@ -318,6 +335,7 @@ class Builder:
             constants=[(n, self.types.annotations.get(n, ""), e) for e, n in self.types.constants.items()],
             resources=resources,
             exports=exports,
+            auth_header=self.auth_header(),
             models_imports=sorted(set(models_imports)),
             models_typing=sorted(set(models_typing)),
             models_abc=models_abc,
