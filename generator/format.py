@@ -64,10 +64,11 @@ def _cached(kind: str, source: str, make: Callable[[str], str]) -> str:
 def format_python(source: str, name: str) -> str:
     def run(src: str) -> str:
         ruff = _ruff()
-        proc = subprocess.run([ruff, *_ISORT_ARGS], input=src, capture_output=True, text=True, check=False)
+        header, body = _split_header(src)
+        proc = subprocess.run([ruff, *_ISORT_ARGS], input=header, capture_output=True, text=True, check=False)
         if proc.returncode == 0:
             proc = subprocess.run(
-                [ruff, *_RUFF_ARGS], input=proc.stdout, capture_output=True, text=True, check=False
+                [ruff, *_RUFF_ARGS], input=proc.stdout + body, capture_output=True, text=True, check=False
             )
         if proc.returncode != 0:
             message = f"generator bug: {name} is not valid Python ({proc.stderr.strip()})"
@@ -75,6 +76,17 @@ def format_python(source: str, name: str) -> str:
         return proc.stdout
 
     return _cached(f"ruff-{version('ruff')}-{' '.join(_RUFF_ARGS + _ISORT_ARGS)}", source, run)
+
+
+_FIRST_STATEMENT = re.compile(r"^(?!from |import |if TYPE_CHECKING)[A-Za-z_@]", re.M)
+
+
+def _split_header(source: str) -> tuple[str, str]:
+    """(the module docstring and imports, the rest): import sorting needs only the first part."""
+    m = _FIRST_STATEMENT.search(source)
+    if m is None:
+        return source, ""
+    return source[: m.start()], source[m.start() :]
 
 
 def _excerpt(source: str, message: str) -> str:

@@ -43,10 +43,17 @@ def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
 
 
 def checks(spec: Spec) -> Callable[[], list[Finding]]:
-    """The blocking lint checks, started in the background: they need no IR, the IR needs no them."""
-    from .lint import blocking
+    """The blocking lint checks, started in the background: they need no IR, and the IR needs none of them.
 
-    return background.start(lambda: blocking(spec))
+    The lint stack (jsonschema and the OpenAPI meta-schemas) is imported by the worker itself.
+    """
+
+    def run() -> list[Finding]:
+        from .lint import blocking
+
+        return blocking(spec)
+
+    return background.start(run)
 
 
 def build_api_checked(spec: Spec, checked: Callable[[], list[Finding]]) -> tuple[Api, list[Finding]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ...errors import UsageError
@@ -36,8 +37,15 @@ def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None])
         files[f"{package}/{name}"] = render("python", f"package/{name}.jinja", pkg=view)
     for name, text in static_files("python", "runtime").items():
         files[f"{package}/{name}"] = text
-    for rel in sorted(files):
-        files[rel] = format_python(files[rel], rel)
+    with ThreadPoolExecutor(max_workers=4) as pool:  # the formatter is a subprocess: threads overlap it
+        formatted = dict(
+            zip(
+                sorted(files),
+                pool.map(lambda rel: format_python(files[rel], rel), sorted(files)),
+                strict=True,
+            )
+        )
+    files.update(formatted)
     files[f"{package}/py.typed"] = ""
     files["pyproject.toml"] = render("python", "package/pyproject.toml.jinja", pkg=view)
     files["README.md"] = render("python", "package/README.md.jinja", pkg=view)
