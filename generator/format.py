@@ -43,8 +43,12 @@ def _ruff() -> str:
     return str(find_ruff_bin())
 
 
+# Entries are keyed by this module's own code too: a change in how formatting is done is a miss.
+_SELF = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
 def _cached(kind: str, source: str, make: Callable[[str], str]) -> str:
-    key = hashlib.sha256(f"{kind}\0{source}".encode()).hexdigest()
+    key = hashlib.sha256(f"{_SELF}\0{kind}\0{source}".encode()).hexdigest()
     path = _CACHE_DIR / key[:2] / key
     try:
         return path.read_text(encoding="utf-8")
@@ -65,10 +69,15 @@ def format_python(source: str, name: str) -> str:
     def run(src: str) -> str:
         ruff = _ruff()
         header, body = _split_header(src)
-        proc = subprocess.run([ruff, *_ISORT_ARGS], input=header, capture_output=True, text=True, check=False)
+        # isort sees the header followed by one statement, so it treats it as a whole import block.
+        sentinel = "_oasgen_end_of_imports = None\n"
+        proc = subprocess.run(
+            [ruff, *_ISORT_ARGS], input=header + sentinel, capture_output=True, text=True, check=False
+        )
         if proc.returncode == 0:
+            sorted_header = proc.stdout.removesuffix(sentinel)
             proc = subprocess.run(
-                [ruff, *_RUFF_ARGS], input=proc.stdout + body, capture_output=True, text=True, check=False
+                [ruff, *_RUFF_ARGS], input=sorted_header + body, capture_output=True, text=True, check=False
             )
         if proc.returncode != 0:
             message = f"generator bug: {name} is not valid Python ({proc.stderr.strip()})"
@@ -83,7 +92,10 @@ _FIRST_STATEMENT = re.compile(r"^(?!from |import |if TYPE_CHECKING)[A-Za-z_@]", 
 
 def _split_header(source: str) -> tuple[str, str]:
     """(the module docstring and imports, the rest): import sorting needs only the first part."""
-    m = _FIRST_STATEMENT.search(source)
+    start = 0
+    if source.startswith('"""'):  # the module docstring may hold any text
+        start = source.find('"""', 3) + 3
+    m = _FIRST_STATEMENT.search(source, start)
     if m is None:
         return source, ""
     return source[: m.start()], source[m.start() :]

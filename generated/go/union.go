@@ -45,6 +45,24 @@ func variant[T any](dec func([]byte) (T, error)) func([]byte) error {
 	}
 }
 
+// firstVariant is the check of a discriminator value several variants share:
+// the first variant that accepts raw wins; otherwise the first one's error.
+func firstVariant(checks ...func([]byte) error) func([]byte) error {
+	return func(raw []byte) error {
+		var first error
+		for _, check := range checks {
+			err := check(raw)
+			if err == nil {
+				return nil
+			}
+			if first == nil {
+				first = err
+			}
+		}
+		return first
+	}
+}
+
 // unionAs decodes the held value as one variant.
 func unionAs[T any](u union, dec func([]byte) (T, error)) (T, bool) {
 	if u.raw == nil {

@@ -1,8 +1,7 @@
 """The SDK languages the docs show, each with its snippet builder.
 
 A language plugs in with a function ``(api, sdk options) -> Snippets``; ``Snippets`` gives the call
-syntax, a runnable example and the exception class of an error status.  The Go target adds its
-entry here when it exists.
+syntax, a runnable example and the exception class of an error status.
 """
 
 from __future__ import annotations
@@ -48,4 +47,10 @@ def _python(api: Api, options: Mapping[str, Any]) -> Snippets:
     return PythonSnippets(api, options)
 
 
-LANGUAGES: tuple[Language, ...] = (Language("python", _python),)
+def _go(api: Api, options: Mapping[str, Any]) -> Snippets:
+    from ..go.snippets import GoSnippets
+
+    return GoSnippets(api, options)
+
+
+LANGUAGES: tuple[Language, ...] = (Language("python", _python), Language("go", _go))

@@ -51,20 +51,22 @@ CONST_BASES: dict[type, tuple[str, str]] = {
     int: ("int64", "decodeInt"),
     float: ("float64", "decodeFloat"),
 }
-# constraint attribute -> (runtime check, what it applies to: "value" | "items" | "entries")
-CHECKS: tuple[tuple[str, str, str], ...] = (
-    ("min_length", "minLength", "value"),
-    ("max_length", "maxLength", "value"),
-    ("pattern", "pattern", "value"),
-    ("minimum", "minimum", "value"),
-    ("maximum", "maximum", "value"),
-    ("exclusive_minimum", "exclusiveMinimum", "value"),
-    ("exclusive_maximum", "exclusiveMaximum", "value"),
-    ("multiple_of", "multipleOf", "value"),
-    ("min_items", "minItems", "items"),
-    ("max_items", "maxItems", "items"),
-    ("min_properties", "minProperties", "entries"),
-    ("max_properties", "maxProperties", "entries"),
+# constraint attribute -> (runtime check, the value kinds it applies to).  JSON Schema ignores a
+# keyword on a value of another type (``minItems`` beside ``type: string``), and so do we.
+_NUMERIC = ("integer", "number")
+CHECKS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("min_length", "minLength", ("string",)),
+    ("max_length", "maxLength", ("string",)),
+    ("pattern", "pattern", ("string",)),
+    ("minimum", "minimum", _NUMERIC),
+    ("maximum", "maximum", _NUMERIC),
+    ("exclusive_minimum", "exclusiveMinimum", _NUMERIC),
+    ("exclusive_maximum", "exclusiveMaximum", _NUMERIC),
+    ("multiple_of", "multipleOf", _NUMERIC),
+    ("min_items", "minItems", ("array",)),
+    ("max_items", "maxItems", ("array",)),
+    ("min_properties", "minProperties", ("map",)),
+    ("max_properties", "maxProperties", ("map",)),
 )
 # Integer bounds that are not whole numbers, rounded the way that keeps the check's meaning.
 _ROUND: dict[str, Callable[[float], float]] = {
@@ -137,14 +139,17 @@ class TypeMapper:
     enums: dict[object, EnumDef] = field(default_factory=dict)
     _alias_stack: list[str] = field(default_factory=list)
 
-    def checked(self, decoder: str, c: Constraints, go: str, item: str = "", kind: str = "string") -> str:
+    def checked(self, decoder: str, c: Constraints, go: str, kind: str) -> str:
+        """``decoder`` wrapped with the runtime checks of ``c`` that apply to a ``kind`` value
+        (string, integer, number, boolean, array, map); ``go`` is the value's Go type, or the item
+        type of an array or map."""
         checks = []
-        for attr, fn, applies in CHECKS:
+        for attr, fn, kinds in CHECKS:
             v = getattr(c, attr)
-            if v is None:
+            if v is None or kind not in kinds:
                 continue
-            if applies == "items" or applies == "entries":
-                checks.append(f"{fn}[{item}]({v})")
+            if kind in ("array", "map"):
+                checks.append(f"{fn}[{go}]({v})")
             elif attr == "pattern":
                 checks.append(f"{fn}[{go}]({go_string(str(v))})")
             elif attr in ("min_length", "max_length"):
@@ -153,11 +158,13 @@ class TypeMapper:
                 checks.append(f"{fn}[{go}]({float(v)!r})")
             elif kind == "integer":
                 n = int(_ROUND[attr](v)) if v != int(v) else int(v)
-                checks.append(f"{fn}[{go}]({n})")
+                if _vacuous_for_int64(attr, n):
+                    continue  # every int64 passes (specs write +-9223372036854776000 for "any")
+                checks.append(f"{fn}[{go}]({min(max(n, _INT64_MIN), _INT64_MAX)})")
             else:
                 checks.append(f"{fn}[{go}]({float(v)!r})")
-        if c.unique_items:
-            checks.append(f"uniqueItems[{item}]()")
+        if c.unique_items and kind == "array":
+            checks.append(f"uniqueItems[{go}]()")
         return f"checked({decoder}, {', '.join(checks)})" if checks else decoder
 
     def map(
@@ -169,7 +176,7 @@ class TypeMapper:
         lists, maps and unions): a reference back to it is held by pointer."""
         if isinstance(t, Primitive):
             go, dec, what = SECRET if secret and t.kind == "string" else PRIMITIVES[t.kind]
-            return GoType(go, self.checked(dec, t.constraints, go, kind=t.kind), what)
+            return GoType(go, self.checked(dec, t.constraints, go, t.kind), what)
         if isinstance(t, EnumType):
             name = self.enum(t, hint, short if contained else "")
             return GoType(name, f"{ENUM_BASES[t.base][1]}[{name}]", name)
@@ -177,11 +184,11 @@ class TypeMapper:
             return self.const(t)
         if isinstance(t, ArrayType):
             item = self.map(t.items, hint + "Item", _singular(short), None, contained=True)
-            dec = self.checked(f"listOf({item.decoder})", t.constraints, "", item.go)
+            dec = self.checked(f"listOf({item.decoder})", t.constraints, item.go, "array")
             return GoType(f"[]{item.go}", dec, "array")
         if isinstance(t, MapType):
             val = self.map(t.values, hint + "Value", _singular(short), None, contained=True)
-            dec = self.checked(f"mapOf({val.decoder})", t.constraints, "", val.go)
+            dec = self.checked(f"mapOf({val.decoder})", t.constraints, val.go, "map")
             return GoType(f"map[string]{val.go}", dec, "object")
         if isinstance(t, Nullable):
             inner = self.map(t.inner, hint, short, owner, secret, contained)
@@ -236,13 +243,16 @@ class TypeMapper:
             by_id = {
                 src.id: c for src, c in zip(t.variants, checks, strict=True) if isinstance(src, ModelRef)
             }
+            by_value: dict[str, list[str]] = {}  # a value several variants share tries each in turn
             for value, mid in t.discriminator.mapping:
                 check = by_id.get(mid)
                 if check is None and mid in self.names:
                     ref = self.map(ModelRef(mid), name, "", None)
                     check = f"variant({ref.decoder})"
                 if check is not None:
-                    u.tagged.append((value, check))
+                    by_value.setdefault(value, []).append(check)
+            for value, found in by_value.items():
+                u.tagged.append((value, found[0] if len(found) == 1 else f"firstVariant({', '.join(found)})"))
             u.rest = [c for src, c in zip(t.variants, checks, strict=True) if not isinstance(src, ModelRef)]
         else:
             u.rest = checks
@@ -276,6 +286,15 @@ class TypeMapper:
         finally:
             self._alias_stack.pop()
         return GoType(name, inner.decoder, inner.what)
+
+
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _vacuous_for_int64(attr: str, bound: int) -> bool:
+    if attr in ("minimum", "exclusive_minimum"):
+        return bound < _INT64_MIN or (attr == "minimum" and bound == _INT64_MIN)
+    return bound > _INT64_MAX or (attr == "maximum" and bound == _INT64_MAX)
 
 
 def _singular(short: str) -> str:

@@ -41,6 +41,7 @@ class CtorView:
     go: str
     what: str
     convert: str  # expression over v
+    variant: int = -1  # index of the union variant it builds; -1 for a number convenience (Int, Float)
 
 
 @dataclass
@@ -75,7 +76,7 @@ class ParamField:
     name: str
     go: str
     wire: str  # Go literal
-    location: str  # query | header | body
+    location: str  # query | header | body | content-type
     required: bool
     explode: bool
     doc: list[str]
@@ -111,6 +112,7 @@ class MethodView:
     body_model: str
     body_go: str
     content_type: str  # Go literal, "" for JSON
+    content_type_param: bool  # params.ContentType may replace it (multipart: the boundary)
     returns: str  # model | value | none | bytes | text
     out_go: str
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]

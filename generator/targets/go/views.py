@@ -221,8 +221,8 @@ class Builder:
         ctors: list[CtorView] = []
         accessors: list[AccessorView] = []
         names = {v.name for v in u.variants}
-        for v in u.variants:
-            ctors.append(CtorView(self.table.claim(u.name + v.name), v.go, v.what, "v"))
+        for i, v in enumerate(u.variants):
+            ctors.append(CtorView(self.table.claim(u.name + v.name), v.go, v.what, "v", i))
             accessors.append(AccessorView("As" + v.name, v.go, v.decoder, v.what))
             if v.go == "json.Number":  # numbers: integer and float conveniences, exact either way
                 for extra, go, conv, dec in (
@@ -310,6 +310,14 @@ class Builder:
                         "Body", body_go, '""', "body", body.required, True, comment(body.description, "\t")
                     )
                 )
+                if body.encoding == "multipart":
+                    doc = "ContentType replaces the Content-Type header; give the multipart writer's "
+                    doc += "FormDataContentType(), which names the boundary."
+                    pfields.append(
+                        ParamField(
+                            "ContentType", "string", '""', "content-type", False, True, comment(doc, "\t")
+                        )
+                    )
         _number(pfields, {"ExtraFields"} if extra else set())
         params = None
         if pfields or extra:
@@ -341,6 +349,7 @@ class Builder:
             body_model=body_model,
             body_go=body_go,
             content_type=content_type,
+            content_type_param=any(f.location == "content-type" for f in pfields),
             returns=returns,
             out_go=out_go,
             op=op,
@@ -365,9 +374,38 @@ def _field_doc(f: Field) -> str | None:
     return "\n".join(p for p in parts if p) or None
 
 
+def _limits(op: Operation) -> list[str]:
+    """What the method does not do for the caller (encodings the SDK passes through untouched)."""
+    notes = []
+    body = op.body
+    if body is not None and body.encoding != "json":
+        notes.append(f"The {body.content_type} request body is sent as-is (Body).")
+        if body.encoding == "multipart":
+            notes.append(
+                "Build it with mime/multipart and set ContentType to the writer's FormDataContentType()."
+            )
+        elif body.encoding == "form":
+            notes.append("Encode it with net/url's Values.Encode().")
+    ok = op.success
+    if ok is not None and ok.encoding == "event-stream":
+        notes.append(
+            f"The {ok.content_type} response is returned as raw text once the stream ends;"
+            " events are not parsed."
+        )
+    elif ok is not None and ok.stream is not None:
+        notes.append(
+            f"Streaming ({ok.stream.content_type}) is not supported: the method reads one JSON response, "
+            "so leave any streaming option unset."
+        )
+    return notes
+
+
 def _method_doc(name: str, op: Operation) -> list[str]:
     text = op.description or op.summary or f"calls {op.method} {op.path}"
     lines = comment(text, name=name)
+    notes = _limits(op)
+    if notes:
+        lines += ["//"] + comment(" ".join(notes))
     lines += ["//", f"// {op.method} {op.path}"]
     if op.deprecated:
         lines += ["//", "// Deprecated: the API marks this operation as deprecated."]

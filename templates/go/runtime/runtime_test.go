@@ -192,3 +192,28 @@ func TestDecoderPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestSharedDiscriminatorValueTriesEachVariant(t *testing.T) {
+	role := func(want string) func([]byte) error {
+		return func(raw []byte) error {
+			fields, err := decodeObject(raw)
+			if err != nil {
+				return err
+			}
+			if got, _ := decodeString(fields["role"]); got != want {
+				return at(&ValidationError{Message: "expected role " + want}, "role")
+			}
+			return nil
+		}
+	}
+	variants := map[string]func([]byte) error{"message": firstVariant(role("user"), role("assistant"))}
+	for _, ok := range []string{`{"type":"message","role":"user"}`, `{"type":"message","role":"assistant"}`} {
+		if _, err := decodeTagged([]byte(ok), "type", "A | B", variants); err != nil {
+			t.Errorf("%s: %v", ok, err)
+		}
+	}
+	_, err := decodeTagged([]byte(`{"type":"message","role":"tool"}`), "type", "A | B", variants)
+	if err == nil || !strings.Contains(err.Error(), "role: expected role user") {
+		t.Errorf("want the first variant's error, got %v", err)
+	}
+}
