@@ -30,7 +30,7 @@ from .schema_check import SchemaChecker
 from .schema_shape import check_schema_shapes
 from .unknown_props import check_unknown_properties
 from .values import check_values
-from .walk import walk
+from .walk import SpecIndex, walk
 
 __all__ = ["blocking", "lint"]
 
@@ -47,13 +47,9 @@ def lint(spec: Spec) -> list[Finding]:
 
     Findings are sorted by (file, line, col, rule) and deduplicated; the result is deterministic.
     """
-    version, findings = validate_structure(spec)
-    if version is None:
-        return findings
-    index = walk(spec, version)
-    findings += index.findings
-    findings += check_operation_ids(index.operations)
-    findings += check_path_params(index.operations)
+    version, index, findings = _blocking(spec)
+    if version is None or index is None:
+        return _tidy(findings)
     sites = index.values + vendor_example_sites(spec, index.operations)
     if version == "3.1":
         shape_findings, malformed = check_schema_shapes(index.schemas)
@@ -65,8 +61,7 @@ def lint(spec: Spec) -> list[Finding]:
     findings += check_property_names(index.schemas)
     findings += check_schema_names(spec)
     findings += check_operation_names(index.operations)
-    unique = {(f.rule, f.location, f.message, f.severity): f for f in findings}
-    return sorted(unique.values(), key=lambda f: f.sort_key())
+    return _tidy(findings)
 
 
 def blocking(spec: Spec) -> list[Finding]:
@@ -76,12 +71,20 @@ def blocking(spec: Spec) -> list[Finding]:
     malformed schema is typed as any, with a warning from the IR builder; the value rules
     (examples, defaults, overlaps) are for ``lint``.
     """
+    return _tidy(_blocking(spec)[2])
+
+
+def _blocking(spec: Spec) -> tuple[str | None, SpecIndex | None, list[Finding]]:
     version, findings = validate_structure(spec)
     if version is None:
-        return findings
+        return None, None, findings
     index = walk(spec, version)
     findings += index.findings
     findings += check_operation_ids(index.operations)
     findings += check_path_params(index.operations)
+    return version, index, findings
+
+
+def _tidy(findings: list[Finding]) -> list[Finding]:
     unique = {(f.rule, f.location, f.message, f.severity): f for f in findings}
     return sorted(unique.values(), key=lambda f: f.sort_key())
