@@ -156,3 +156,24 @@ def test_non_stream_method_reads_json(sdk: ModuleType, scripted_server: Scripted
     with client(sdk, scripted_server) as c:  # type: ignore[attr-defined]
         assert c.completions.create(prompt="p").text == "Hello"
     assert scripted_server.requests[0].json() == {"prompt": "p"}
+
+
+def test_raw_body_is_sent_as_given_with_its_media_type(
+    sdk: ModuleType, scripted_server: ScriptedServer
+) -> None:
+    scripted_server.script(Reply(json=STORED), Reply(json=STORED))
+    with client(sdk, scripted_server) as c:  # type: ignore[attr-defined]
+        c.raw.create(body=b"\x00raw")
+        c.raw.create(body=io.BytesIO(b"from a file"))
+    first, second = scripted_server.requests
+    assert (first.body, first.header("content-type")) == (b"\x00raw", "application/octet-stream")
+    assert second.body == b"from a file"
+
+
+def test_form_body_is_url_encoded(sdk: ModuleType, scripted_server: ScriptedServer) -> None:
+    scripted_server.script(Reply(json=STORED))
+    with client(sdk, scripted_server) as c:  # type: ignore[attr-defined]
+        c.form.create(body={"url": "https://x.test/a b", "labels": ["p", "q"]})
+    request = scripted_server.requests[0]
+    assert request.header("content-type") == "application/x-www-form-urlencoded"
+    assert request.body == b"url=https%3A%2F%2Fx.test%2Fa+b&labels=p&labels=q"

@@ -230,6 +230,7 @@ class SyncAPIClient(_ClientCore):
         headers: Mapping[str, str] | None = None,
         json_body: object = NOT_GIVEN,
         multipart: Sequence[tuple[str, object]] | None = None,
+        raw_body: tuple[bytes, str] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         expect: Expect = "json",
@@ -239,7 +240,7 @@ class SyncAPIClient(_ClientCore):
 
         if self._closed:
             raise APIError("This client has been closed; create a new one.")
-        content, content_type = _encode_body(json_body, multipart)
+        content, content_type = raw_body or _encode_body(json_body, multipart)
         retries_taken = 0
         while True:
             request_headers = self._headers(
@@ -325,6 +326,7 @@ class AsyncAPIClient(_ClientCore):
         headers: Mapping[str, str] | None = None,
         json_body: object = NOT_GIVEN,
         multipart: Sequence[tuple[str, object]] | None = None,
+        raw_body: tuple[bytes, str] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         expect: Expect = "json",
@@ -336,7 +338,7 @@ class AsyncAPIClient(_ClientCore):
 
         if self._closed:
             raise APIError("This client has been closed; create a new one.")
-        content, content_type = _encode_body(json_body, multipart)
+        content, content_type = raw_body or _encode_body(json_body, multipart)
         retries_taken = 0
         while True:
             request_headers = self._headers(

@@ -63,7 +63,8 @@ class MethodView:
     query: list[ParamView]
     headers: list[ParamView]
     const_headers: str  # dict literal
-    body_kind: str  # "none" | "fields" | "multipart" | "whole"
+    body_kind: str  # "none" | "fields" | "multipart" | "whole" (JSON) | "form" | "raw"
+    body_content_type: str
     body_fields: list[ParamView]
     body_consts: list[tuple[str, str]]  # (wire name, literal) always sent, e.g. ("stream", "True")
     body_model: str | None
@@ -194,11 +195,12 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
                 continue
             body_fields.append(body_field(b, f, unique(attr), body_model, multipart=body_kind == "multipart"))
     elif body is not None:
-        body_kind = "whole"
+        body_kind = {"json": "whole", "form": "form", "multipart": "form"}.get(body.encoding, "raw")
         pt = b.types.map(body.type, hint + "Body")
         arg = unique("body")
         rest = 8 + len(arg) + 2 + (0 if body.required else 13) + 1
-        ann = b.fit(pt.annotation, rest, hint + "Body", not body.required)
+        annotation = "bytes | str | IO[bytes]" if body_kind == "raw" else pt.annotation
+        ann = b.fit(annotation, rest, hint + "Body", not body.required)
         default = None if body.required else "NOT_GIVEN"
         doc = arg_doc(arg, body.description or "The request body.")
         body_fields.append(ParamView(arg, "", ann, default, "body", True, doc))
@@ -237,6 +239,7 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         )
         + "}",
         body_kind=body_kind,
+        body_content_type=body.content_type if body is not None else "",
         body_fields=body_fields,
         body_consts=body_consts,
         body_model=body_model,

@@ -308,11 +308,13 @@ class Builder:
         exports = sorted([v.name for v in models] + [e.name for e in enums] + [a.name for a in aliases])
         runtime: dict[str, list[str]] = {
             "_encoding": (["add_query"] if any(m.query for m in methods) else [])
-            + (["encode_path"] if any(m.positional for m in methods) else []),
+            + (["encode_path"] if any(m.positional for m in methods) else [])
+            + (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
+            + (["encode_raw"] if any(m.body_kind == "raw" for m in methods) else []),
             "_serde": used(SERDE_NAMES, res_texts)
             + (["to_json"] if any(m.query or m.headers for m in methods) else [])
             + used({"to_json"}, [p.to_json for m in methods for p in m.body_fields])
-            + (["to_json"] if any(m.body_kind == "multipart" for m in methods) else []),
+            + (["to_json"] if any(m.body_kind in ("multipart", "form") for m in methods) else []),
             "_response": ["APIResponse"],
             "_streaming": used(STREAMING_NAMES, res_texts),
             "_types": ["NOT_GIVEN", "NotGiven"] + used({"FileInput"}, res_texts),
@@ -346,7 +348,10 @@ class Builder:
             resources_models=used(exports + list(self.types.constants.values()), res_texts),
             resources_runtime={k: sorted(set(v)) for k, v in sorted(runtime.items()) if v},
             resources_typing=sorted(
-                set(used({"Literal"}, res_texts) + (["Any"] if any(m.body_fields for m in methods) else []))
+                set(
+                    used({"Literal", "IO"}, res_texts)
+                    + (["Any"] if any(m.body_kind in ("fields", "multipart") for m in methods) else [])
+                )
             ),
         )
 

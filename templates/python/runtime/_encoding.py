@@ -9,7 +9,7 @@ from urllib.parse import quote
 from ._exceptions import ValidationError
 from ._types import NotGiven
 
-__all__ = ["add_query", "encode_json", "encode_multipart", "encode_path"]
+__all__ = ["add_query", "encode_form", "encode_json", "encode_multipart", "encode_path", "encode_raw"]
 
 
 def encode_path(template: str, **values: str) -> str:
@@ -161,3 +161,22 @@ def _read(name: str, value: object) -> bytes:
 
 def _quote_header(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def encode_raw(name: str, value: object, content_type: str) -> tuple[bytes, str]:
+    """A body sent as given: bytes, text (UTF-8) or a binary file object, with its media type."""
+    if isinstance(value, str):
+        return value.encode(), content_type
+    return _read(name, value), content_type
+
+
+def encode_form(name: str, value: object) -> tuple[bytes, str]:
+    """An ``application/x-www-form-urlencoded`` body from a JSON object (lists repeat their key)."""
+    from urllib.parse import urlencode
+
+    if not isinstance(value, dict):
+        raise ValidationError(name, f"expected an object, got {type(value).__name__}")
+    pairs: list[tuple[str, str]] = []
+    for key, item in value.items():
+        add_query(pairs, str(key), item)
+    return urlencode(pairs).encode(), "application/x-www-form-urlencoded"
