@@ -8,6 +8,7 @@ unformatted lines around the error.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -37,10 +38,18 @@ class FormatError(Exception):
     pass
 
 
+@functools.cache
 def _ruff() -> str:
+    """The pinned ruff binary.  Resolve it before formatting in threads: ``find_ruff_bin`` reads
+    ``sysconfig``, whose lazy initialisation is not thread-safe (a race gave ``"ruff" + None``)."""
     from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
     return str(find_ruff_bin())
+
+
+def prepare() -> None:
+    """Do the formatter's one-time set-up in the calling thread."""
+    _ruff()
 
 
 # Entries are keyed by this module's own code too: a change in how formatting is done is a miss.

@@ -10,6 +10,7 @@ from typing import Any
 
 from ...errors import UsageError
 from ...format import format_python
+from ...format import prepare as prepare_formatter
 from ...ir.model import Api
 from ...render import render, static_files
 from .views import Builder, PackageView
@@ -37,6 +38,7 @@ def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None])
         files[f"{package}/{name}"] = render("python", f"package/{name}.jinja", pkg=view)
     for name, text in static_files("python", "runtime").items():
         files[f"{package}/{name}"] = text
+    prepare_formatter()  # before the threads: its set-up is not thread-safe
     with ThreadPoolExecutor(max_workers=4) as pool:  # the formatter is a subprocess: threads overlap it
         formatted = dict(
             zip(
