@@ -71,11 +71,11 @@ def blocking(spec: Spec) -> list[Finding]:
     malformed schema is typed as any, with a warning from the IR builder; the value rules
     (examples, defaults, overlaps) are for ``lint``.
     """
-    return _tidy(_blocking(spec)[2])
+    return _tidy(_blocking(spec, fast=True)[2])
 
 
-def _blocking(spec: Spec) -> tuple[str | None, SpecIndex | None, list[Finding]]:
-    version, findings = validate_structure(spec)
+def _blocking(spec: Spec, fast: bool = False) -> tuple[str | None, SpecIndex | None, list[Finding]]:
+    version, findings = validate_structure(spec, fast=fast)
     if version is None:
         return None, None, findings
     index = walk(spec, version)

@@ -130,12 +130,32 @@ def describe(err: ValidationError) -> tuple[list[str | int], str]:
     return path, message
 
 
-def validate_structure(spec: Spec) -> tuple[Version | None, list[Finding]]:
-    """Check the root document against the OpenAPI schema of its version.  Findings are located."""
+@cache
+def _fast_validator(version: Version) -> Any:
+    """The same published schema compiled by jsonschema-rs: about 100x faster, yes/no only."""
+    import jsonschema_rs
+
+    text = (files("openapi_spec_validator") / f"resources/schemas/v{version}/schema.json").read_text("utf-8")
+    return jsonschema_rs.validator_for(json.loads(text))
+
+
+def validate_structure(spec: Spec, fast: bool = False) -> tuple[Version | None, list[Finding]]:
+    """Check the root document against the OpenAPI schema of its version.  Findings are located.
+
+    ``fast``: first ask jsonschema-rs whether the document is valid at all; only an invalid one
+    goes through the (slower) validator whose errors become the located, readable findings.
+    """
     doc = spec.root
     version, problem = spec_version(doc)
     if version is None:
         return None, [problem] if problem else []
+    if fast:
+        try:
+            valid = bool(_fast_validator(version).is_valid(doc.data))
+        except (ValueError, TypeError, OverflowError):  # data it cannot take (e.g. huge ints)
+            valid = False
+        if valid:
+            return version, []
     findings: list[Finding] = []
     for err in _validator(version).iter_errors(doc.data):
         leaf = best_match([err])
