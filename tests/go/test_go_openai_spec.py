@@ -35,15 +35,24 @@ def test_full_openai_spec_builds(tmp_path: Path) -> None:
     write(files, tmp_path)
     _spec, api, _ = build(PUBLIC)
     methods = re.findall(r"^func \(s \*\w+\) (\w+)\(", files["client.go"], re.M)
-    assert len(methods) == len(api.operations) > 100
-    # What the SDK passes through untouched is said on the method, not silently dropped.
-    prose = re.sub(r"\n\s*// ", " ", files["client.go"])  # doc comments unwrapped
+    # Every operation a method, plus a Stream method beside each that also answers with events.
     streams = [op for op in api.operations if op.success is not None and op.success.stream is not None]
-    assert streams and prose.count("Streaming (text/event-stream) is not supported") == len(
-        [op for op in streams if op.success is not None and op.success.encoding != "event-stream"]
+    extra = [op for op in streams if op.success is not None and op.success.encoding != "event-stream"]
+    assert len(api.operations) > 100 and streams and extra
+    assert len(methods) == len(api.operations) + len(extra)
+    returns = re.findall(
+        r"^func \(s \*\w+\) \w+\(.*\) \(\*Stream\[.+\], error\) \{$", files["client.go"], re.M
     )
+    assert len(returns) == len(streams)
+    prose = re.sub(r"\n\s*// ", " ", files["client.go"])  # doc comments unwrapped
+    assert "Streaming (text/event-stream) is not supported" not in prose
+    # Multipart bodies with an object schema are typed (files are File); others stay raw, said so.
     multipart = [op for op in api.operations if op.body is not None and op.body.encoding == "multipart"]
-    assert multipart and prose.count("set ContentType to the writer's") == len(multipart)
+    raw = prose.count("set ContentType to the writer's")
+    assert multipart and raw < len(multipart)
+    streamed = [op for op in extra if op in multipart]  # their Stream method builds the form too
+    assert files["client.go"].count("form := newMultipartForm()") == len(multipart) - raw + len(streamed)
+    assert re.search(r"^\t\w+ (Opt\[)?File\]?$", files["client.go"], re.M)
     assert run([GOFMT, "-l", "."], tmp_path) == ""
     run([GO_BIN, "vet", "./..."], tmp_path, timeout=280)
     run([GO_BIN, "build", "./..."], tmp_path, timeout=280)

@@ -105,6 +105,9 @@ RUNTIME_NAMES = frozenset(
         "APIKeyEnv",
         "BaseURLEnv",
         "Version",
+        "File",
+        "Stream",
+        "ServerSentEvent",
     }
 )
 # Members of generated structs: a field may not take these names.

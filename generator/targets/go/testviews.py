@@ -11,6 +11,7 @@ from ...ir.model import (
     BinaryType,
     EnumType,
     Model,
+    ModelRef,
     Nullable,
     Operation,
     Param,
@@ -68,6 +69,9 @@ class OpCase:
     headers: list[tuple[str, str]]
     status: int
     reply: str  # Go literal, "" when no body
+    event: str = ""  # a stream's event: Go literal of its data (JSON unless raw)
+    files: list[tuple[str, str]] = field(default_factory=list)  # multipart: (params field, Go value)
+    parts: list[tuple[str, str, str, str]] = field(default_factory=list)  # (name, filename, type, data)
 
 
 @dataclass
@@ -159,6 +163,8 @@ def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> Op
     query: list[tuple[str, str]] = []
     headers: list[tuple[str, str]] = []
     body_json = ""
+    files: list[tuple[str, str]] = []
+    parts: list[tuple[str, str, str, str]] = []
     if mv.params is not None:
         by_wire: dict[tuple[str, str], Param] = {(p.location, p.name): p for p in op.params}
         for f in mv.params.fields:
@@ -174,7 +180,11 @@ def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> Op
         if mv.body_kind == "model" and op.body is not None:
             sample = full.value(op.body.type)
             assert isinstance(sample, dict)
+            if mv.stream_flag:
+                sample["stream"] = True
             body_json = js(dict(sample, x_oasgen_extra=[True]))
+        elif mv.body_kind == "multipart" and op.body is not None:
+            files, parts = multipart_case(mv, op, models, full, param_json)
         elif mv.body_kind == "value" and op.body is not None and not mv.content_type:
             body_json = js(full.value(op.body.type))
             param_json.append(("Body", body_json))
@@ -186,6 +196,13 @@ def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> Op
         reply = js(example)
     elif mv.returns in ("bytes", "text"):
         reply = go_string("hello")
+    event = ""
+    if mv.returns == "stream":
+        media = ok.stream if ok is not None else None
+        if media is not None and media.type is not None:
+            event = js(Sampler(models, True).value(media.type))
+        else:
+            event = go_string("hello")
     if mv.returns == "none" and status == 200:
         status = 204
     return OpCase(
@@ -200,4 +217,57 @@ def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> Op
         headers=headers,
         status=status,
         reply=reply,
+        event=event,
+        files=files,
+        parts=parts,
     )
+
+
+_FILE = 'File{Name: "a\\"b.txt", Data: strings.NewReader("hello %d"), ContentType: "text/plain"}'
+
+
+def multipart_case(
+    mv: MethodView, op: Operation, models: dict[str, Model], full: Sampler, param_json: list[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str, str, str]]]:
+    """Multipart params (files as Go values, the rest as JSON into param_json) and the parts expected."""
+    assert op.body is not None and isinstance(op.body.type, ModelRef) and mv.params is not None
+    target = models[op.body.type.id]
+    by_wire = {go_string(f.name): f for f in target.fields}
+    files: list[tuple[str, str]] = []
+    parts: list[tuple[str, str, str, str]] = []
+    for wire, text in mv.multipart_consts:
+        value = json.loads(json.loads(text))
+        parts += _parts(wire, value)
+    n = 0
+    for pf in mv.params.fields:
+        if pf.location != "body":
+            continue
+        f = by_wire[pf.wire]
+        if pf.go in ("File", "Opt[File]", "[]File", "Opt[[]File]"):
+            count = 2 if "[]File" in pf.go else 1
+            values = [_FILE.replace("%d", str(n + i)) for i in range(count)]
+            for i in range(count):
+                parts.append(
+                    (pf.wire, go_string("a%22b.txt"), go_string("text/plain"), go_string(f"hello {n + i}"))
+                )
+            n += count
+            value = values[0] if count == 1 else "[]File{" + ", ".join(values) + "}"
+            files.append((pf.name, value if pf.required else f"Some({value})"))
+            continue
+        if pf.name == mv.stream_flag:
+            parts += _parts(pf.wire, True)
+            continue
+        sample = full.value(f.type)
+        param_json.append((pf.name, js(sample)))
+        parts += _parts(pf.wire, sample)
+    return files, parts
+
+
+def _parts(wire: str, value: object, top: bool = True) -> list[tuple[str, str, str, str]]:
+    if value is None:
+        return []
+    if isinstance(value, list) and top:
+        return [p for item in value for p in _parts(wire, item, False)]
+    if isinstance(value, (dict, list)):
+        return [(wire, '""', go_string("application/json"), js(value))]
+    return [(wire, '""', '""', go_string(_param_text(value)))]

@@ -108,13 +108,18 @@ class MethodView:
     args: list[PathArg]
     params: ParamsView | None
     const_headers: list[tuple[str, str]]
-    body_kind: str  # none | model | value
+    body_kind: str  # none | model | value | multipart
     body_model: str
     body_go: str
     content_type: str  # Go literal, "" for JSON
     content_type_param: bool  # params.ContentType may replace it (multipart: the boundary)
-    returns: str  # model | value | none | bytes | text
-    out_go: str
+    returns: str  # model | value | none | bytes | text | stream
+    out_go: str  # for a stream: the event type
+    event_decoder: str = ""  # for a stream: the Go func(ServerSentEvent) (T, error)
+    stream_flag: str = ""  # for a stream method: the body field it sets to true ("" when none)
+    stream_value: str = ""  # Go expression of true for that field
+    extra_stream: bool = False  # the Stream method beside the plain one (shares its params struct)
+    multipart_consts: list[tuple[str, str]] = field(default_factory=list)  # (wire, JSON text) literals
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 

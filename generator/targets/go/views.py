@@ -19,6 +19,7 @@ from ...ir.model import (
     thaw,
 )
 from .docs import comment, one_line
+from .methoddocs import method_doc
 from .names import (
     RUNTIME_NAMES,
     NameTable,
@@ -29,6 +30,8 @@ from .names import (
     type_name,
     unexported,
 )
+from .streams import multipart_fields, stream_flag, stream_variant
+from .streams import unique_methods as _unique_methods
 from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string
 from .viewmodels import (
     AccessorView,
@@ -252,7 +255,14 @@ class Builder:
         for group, ops in groups.items():
             gname = exported(group, "Default")
             svc = self.table.claim(exported(tuple(singular(w) for w in group), "Default") + "Service")
-            out.append(ServiceView(gname, svc, " ".join(group), [self.method(op, group) for op in ops]))
+            methods: list[MethodView] = []
+            for op in ops:
+                methods.append(self.method(op, group))
+                ok = op.success
+                if ok is not None and ok.stream is not None and ok.encoding != "event-stream":
+                    methods.append(stream_variant(self, op, methods[-1]))
+            _unique_methods(methods)
+            out.append(ServiceView(gname, svc, " ".join(group), methods))
         used: set[str] = {"cfg"}
         for s in out:  # field names on Client
             base, n = s.field, 1
@@ -289,6 +299,7 @@ class Builder:
                     )
                 )
         body_kind, body_model, body_go, content_type, extra = "none", "", "", "", False
+        multipart_consts: list[tuple[str, str]] = []
         body = op.body
         if body is not None:
             target = self.models.get(body.type.id) if isinstance(body.type, ModelRef) else None
@@ -301,6 +312,10 @@ class Builder:
                     pfields.append(
                         ParamField(fname, fv.go, fv.wire, "body", f.required, True, fv.doc, body_field=fname)
                     )
+            elif body.encoding == "multipart" and target is not None and target.kind == "object":
+                body_kind = "multipart"
+                mfields, multipart_consts = multipart_fields(self, target)
+                pfields += mfields
             else:
                 gt = self.types.map(body.type, prefix + "Body", "Body", None)
                 body_kind, body_go = "value", gt.go if body.encoding == "json" else "[]byte"
@@ -324,18 +339,20 @@ class Builder:
             pname = self.table.claim(prefix + "Params")
             params = ParamsView(pname, comment(f"{pname} holds the parameters of {name}."), pfields, extra)
         ok = op.success
-        returns, out_go = "none", ""
+        returns, out_go, event_decoder = "none", "", ""
         if ok is not None and ok.type is not None and ok.encoding == "json":
             gt = self.types.map(ok.type, prefix + "Response", "Response", None)
             is_model = isinstance(ok.type, ModelRef) and self.models[ok.type.id].kind == "object"
             returns, out_go = ("model" if is_model else "value"), gt.go
         elif ok is not None and ok.encoding == "binary":
             returns, out_go = "bytes", "[]byte"
-        elif ok is not None and ok.encoding in ("text", "event-stream"):
+        elif ok is not None and ok.encoding == "event-stream":
+            returns, out_go, event_decoder = "stream", *self.event_type(op, prefix)
+        elif ok is not None and ok.encoding == "text":
             returns, out_go = "text", "string"
-        return MethodView(
+        mv = MethodView(
             name=name,
-            doc=_method_doc(name, op),
+            doc=method_doc(name, op, self.models),
             http_method=op.method,
             path=go_string(op.path),
             args=args,
@@ -352,8 +369,22 @@ class Builder:
             content_type_param=any(f.location == "content-type" for f in pfields),
             returns=returns,
             out_go=out_go,
+            event_decoder=event_decoder,
+            multipart_consts=multipart_consts,
             op=op,
         )
+        if returns == "stream":
+            mv.stream_flag, mv.stream_value = stream_flag(self, op, mv, name)
+        return mv
+
+    def event_type(self, op: Operation, prefix: str) -> tuple[str, str]:
+        """(Go type, event decoder) of the events of the operation's text/event-stream response."""
+        ok = op.success
+        media = ok.stream if ok is not None else None
+        if media is None or media.type is None:
+            return "ServerSentEvent", "rawEvents"
+        gt = self.types.map(media.type, prefix + "Event", "Event", None)
+        return gt.go, f"jsonEvents({gt.decoder})"
 
 
 def _number(fields: list[ParamField], taken: set[str]) -> None:
@@ -372,44 +403,6 @@ def _field_doc(f: Field) -> str | None:
     if f.default is not None:
         parts.append(f"The server's default: {one_line(json.dumps(thaw(f.default.value)))}.")
     return "\n".join(p for p in parts if p) or None
-
-
-def _limits(op: Operation) -> list[str]:
-    """What the method does not do for the caller (encodings the SDK passes through untouched)."""
-    notes = []
-    body = op.body
-    if body is not None and body.encoding != "json":
-        notes.append(f"The {body.content_type} request body is sent as-is (Body).")
-        if body.encoding == "multipart":
-            notes.append(
-                "Build it with mime/multipart and set ContentType to the writer's FormDataContentType()."
-            )
-        elif body.encoding == "form":
-            notes.append("Encode it with net/url's Values.Encode().")
-    ok = op.success
-    if ok is not None and ok.encoding == "event-stream":
-        notes.append(
-            f"The {ok.content_type} response is returned as raw text once the stream ends;"
-            " events are not parsed."
-        )
-    elif ok is not None and ok.stream is not None:
-        notes.append(
-            f"Streaming ({ok.stream.content_type}) is not supported: the method reads one JSON response, "
-            "so leave any streaming option unset."
-        )
-    return notes
-
-
-def _method_doc(name: str, op: Operation) -> list[str]:
-    text = op.description or op.summary or f"calls {op.method} {op.path}"
-    lines = comment(text, name=name)
-    notes = _limits(op)
-    if notes:
-        lines += ["//"] + comment(" ".join(notes))
-    lines += ["//", f"// {op.method} {op.path}"]
-    if op.deprecated:
-        lines += ["//", "// Deprecated: the API marks this operation as deprecated."]
-    return lines
 
 
 __all__ = ["Builder", "GoType", "PackageView"]

@@ -1,8 +1,11 @@
 package chatkit
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -100,4 +103,50 @@ func asValidation(err error, target **ValidationError) bool {
 		*target = v
 	}
 	return ok
+}
+
+// replyEvents answers with a text/event-stream body.
+func replyEvents(w http.ResponseWriter, body string) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.WriteHeader(200)
+	_, _ = io.WriteString(w, body)
+}
+
+// part is a multipart/form-data part as sent.
+type part struct {
+	name, filename, contentType, data string
+}
+
+// checkParts parses the multipart body sent with r and compares its parts, in
+// order, with want (JSON parts compare as JSON).
+func checkParts(t *testing.T, r *http.Request, sent []byte, want []part) {
+	t.Helper()
+	mediaType, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || mediaType != "multipart/form-data" || params["boundary"] == "" {
+		t.Fatalf("Content-Type %q", r.Header.Get("Content-Type"))
+	}
+	mr := multipart.NewReader(bytes.NewReader(sent), params["boundary"])
+	var got []part
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("reading the multipart body: %v", err)
+		}
+		data, _ := io.ReadAll(p)
+		_, dp, _ := mime.ParseMediaType(p.Header.Get("Content-Disposition"))
+		got = append(got, part{p.FormName(), dp["filename"], p.Header.Get("Content-Type"), string(data)})
+	}
+	if len(got) != len(want) {
+		t.Fatalf("parts %q, want %q", got, want)
+	}
+	for i, w := range want {
+		g := got[i]
+		same := g.data == w.data || (w.contentType == "application/json" && jsonEqual([]byte(g.data), []byte(w.data)))
+		if g.name != w.name || g.filename != w.filename || g.contentType != w.contentType || !same {
+			t.Errorf("part %d = %q, want %q", i, g, w)
+		}
+	}
 }

@@ -164,13 +164,37 @@ func userAgent() string {
 
 // do sends req (retrying as configured) and decodes a 2xx JSON body into out (when out is not nil).
 func (c *Client) do(ctx context.Context, req *request, out any, opts []Option) error {
+	_, body, _, target, err := c.exchange(ctx, req, opts, false)
+	if err != nil {
+		return err
+	}
+	switch o := out.(type) {
+	case nil:
+		return nil
+	case *[]byte:
+		*o = body
+		return nil
+	case *string:
+		*o = string(body)
+		return nil
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		return fmt.Errorf("%s: %s %s: decoding the response: %w", packageName, req.method, target, err)
+	}
+	return nil
+}
+
+// exchange sends req, retrying as configured, until a 2xx response (or an error).
+// It returns the 2xx body read whole, or, when stream is set, the response still
+// open: the caller closes its body and then calls cancel.
+func (c *Client) exchange(ctx context.Context, req *request, opts []Option, stream bool) (*http.Response, []byte, context.CancelFunc, string, error) {
 	cfg := c.cfg.clone()
 	if len(opts) > 0 {
 		if err := cfg.apply(opts); err != nil {
-			return err
+			return nil, nil, nil, "", err
 		}
 		if err := cfg.check(); err != nil {
-			return err
+			return nil, nil, nil, "", err
 		}
 	}
 	target := cfg.baseURL + req.path
@@ -178,59 +202,75 @@ func (c *Client) do(ctx context.Context, req *request, out any, opts []Option) e
 		target += "?" + req.query.Encode()
 	}
 	for retries := 0; ; retries++ {
-		status, header, body, err := c.attempt(ctx, &cfg, req, target, retries)
+		resp, body, cancel, err := c.attempt(ctx, &cfg, req, target, retries, stream)
 		var delay time.Duration
 		switch {
 		case err != nil:
 			if ctx.Err() != nil {
-				return fmt.Errorf("%s: %s %s: %w", packageName, req.method, target, ctx.Err())
+				return nil, nil, nil, target, fmt.Errorf("%s: %s %s: %w", packageName, req.method, target, ctx.Err())
 			}
 			if retries >= cfg.maxRetries {
-				return fmt.Errorf("%s: %s %s: %w", packageName, req.method, target, err)
+				return nil, nil, nil, target, fmt.Errorf("%s: %s %s: %w", packageName, req.method, target, err)
 			}
 			delay = retryDelay(retries, nil, rand.Float64(), time.Now())
-		case status >= 200 && status < 300:
-			switch o := out.(type) {
-			case nil:
-				return nil
-			case *[]byte:
-				*o = body
-				return nil
-			case *string:
-				*o = string(body)
-				return nil
-			}
-			if err := json.Unmarshal(body, out); err != nil {
-				return fmt.Errorf("%s: %s %s: decoding the response: %w", packageName, req.method, target, err)
-			}
-			return nil
+		case resp.StatusCode >= 200 && resp.StatusCode < 300:
+			return resp, body, cancel, target, nil
 		default:
-			resp := &http.Response{StatusCode: status, Header: header}
-			if retries >= cfg.maxRetries || !shouldRetry(status, header) {
-				return newError(req.method, target, resp, body)
+			if retries >= cfg.maxRetries || !shouldRetry(resp.StatusCode, resp.Header) {
+				return nil, nil, nil, target, newError(req.method, target, resp, body)
 			}
-			delay = retryDelay(retries, header, rand.Float64(), time.Now())
+			delay = retryDelay(retries, resp.Header, rand.Float64(), time.Now())
 		}
 		if err := sleep(ctx, delay); err != nil {
-			return fmt.Errorf("%s: %s %s: waiting to retry: %w", packageName, req.method, target, err)
+			return nil, nil, nil, target, fmt.Errorf("%s: %s %s: waiting to retry: %w", packageName, req.method, target, err)
 		}
 	}
 }
 
-// attempt sends the request once and reads the whole response.
-func (c *Client) attempt(ctx context.Context, cfg *config, req *request, target string, retries int) (int, http.Header, []byte, error) {
-	if cfg.timeout > 0 {
-		var cancel context.CancelFunc
+// attempt sends the request once. It reads the whole response, except a 2xx
+// response to a stream request, which it returns open (with the cancel that
+// ends it); the per-attempt timeout then bounds only the wait for the headers.
+func (c *Client) attempt(ctx context.Context, cfg *config, req *request, target string, retries int, stream bool) (*http.Response, []byte, context.CancelFunc, error) {
+	var cancel context.CancelFunc
+	var timer *time.Timer
+	if cfg.timeout > 0 && !stream {
 		ctx, cancel = context.WithTimeout(ctx, cfg.timeout)
-		defer cancel()
+	} else {
+		ctx, cancel = context.WithCancel(ctx)
+		if cfg.timeout > 0 {
+			timer = time.AfterFunc(cfg.timeout, cancel)
+		}
 	}
+	resp, err := c.send(ctx, cfg, req, target, retries, stream)
+	if timer != nil && !timer.Stop() && err == nil {
+		resp.Body.Close()
+		err = context.DeadlineExceeded
+	}
+	if err != nil {
+		cancel()
+		return nil, nil, nil, err
+	}
+	if stream && resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return resp, nil, cancel, nil
+	}
+	defer cancel()
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return resp, data, nil, nil
+}
+
+// send builds the HTTP request and sends it.
+func (c *Client) send(ctx context.Context, cfg *config, req *request, target string, retries int, stream bool) (*http.Response, error) {
 	var body io.Reader
 	if req.body != nil {
 		body = bytes.NewReader(req.body)
 	}
 	hr, err := http.NewRequestWithContext(ctx, req.method, target, body)
 	if err != nil {
-		return 0, nil, nil, err
+		return nil, err
 	}
 	switch authKind {
 	case "bearer":
@@ -239,7 +279,11 @@ func (c *Client) attempt(ctx context.Context, cfg *config, req *request, target 
 		hr.Header.Set(authHeader, cfg.apiKey)
 	}
 	hr.Header.Set("User-Agent", userAgent())
-	hr.Header.Set("Accept", "application/json")
+	if stream {
+		hr.Header.Set("Accept", "text/event-stream")
+	} else {
+		hr.Header.Set("Accept", "application/json")
+	}
 	if req.body != nil {
 		hr.Header.Set("Content-Type", "application/json")
 	}
@@ -256,16 +300,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, req *request, target 
 	if client == nil {
 		client = http.DefaultClient
 	}
-	resp, err := client.Do(hr)
-	if err != nil {
-		return 0, nil, nil, err
-	}
-	defer resp.Body.Close()
-	data, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return 0, nil, nil, err
-	}
-	return resp.StatusCode, resp.Header, data, nil
+	return client.Do(hr)
 }
 
 // expandPath fills the {name} placeholders of template with escaped values,
