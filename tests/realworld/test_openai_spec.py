@@ -161,6 +161,21 @@ def test_schema_examples_parse_exactly(sdk: ModuleType) -> None:
     assert parsed >= 20
 
 
+def test_deprecated_markers_reach_the_sdk(out: Path) -> None:
+    spec = load_spec(PUBLIC)
+    deprecated_ops = sum(
+        1
+        for item in spec.data["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and op.get("deprecated")
+    )
+    resources = (out / "python" / PACKAGE / "_resources.py").read_text(encoding="utf-8")
+    # Each deprecated operation says so in its sync and async method docstrings (and stream variants).
+    assert deprecated_ops > 0 and resources.count("Deprecated.") >= 2 * deprecated_ops
+    models = (out / "python" / PACKAGE / "models.py").read_text(encoding="utf-8")
+    assert models.count("Deprecated.") > 0
+
+
 def test_docs_cover_every_operation(out: Path) -> None:
     pages = list((out / "docs" / "reference" / "operations").glob("*.md"))
     assert len(pages) == 288

@@ -248,7 +248,8 @@ class Builder:
         extra = self.types.map(m.additional, name + "Value").parser if m.additional is not None else None
         return ModelView(
             name=name,
-            doc=docstring(m.description) or f"The ``{m.name and ''.join(m.name)}`` schema.",
+            doc=docstring("\n\n".join(filter(None, [m.description, "Deprecated." if m.deprecated else ""])))
+            or f"The ``{''.join(m.name)}`` schema.",
             fields=fields,
             extra_parser=extra,
             required_count=sum(1 for f in fields if f.required),
@@ -360,4 +361,6 @@ def _field_doc(f: Field) -> str | None:
     parts = [f.description or ""]
     if f.default is not None:
         parts.append(f"Default: ``{py_literal(thaw(f.default.value))}``.")
+    if f.deprecated:
+        parts.append("Deprecated.")
     return "\n\n".join(p for p in parts if p) or None
