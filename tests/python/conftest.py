@@ -8,9 +8,12 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -67,3 +70,20 @@ def make_session_json(**overrides: object) -> dict[str, object]:
 def session_json() -> Callable[..., dict[str, object]]:
     """See ``make_session_json``."""
     return make_session_json
+
+
+@contextmanager
+def generated_sdk(spec: Path, out: Path, package: str, client_name: str) -> Iterator[ModuleType]:
+    """The Python SDK of ``spec``, generated into ``out`` as `oasgen generate` would, and imported."""
+    from generator.pipeline import generate
+    from generator.writer import sync
+
+    result = generate(spec, ["python"], {"python": {"package": package, "client_name": client_name}})
+    sync(out, "python", result.files["python"])
+    sys.path.insert(0, str(out / "python"))
+    try:
+        yield importlib.import_module(package)
+    finally:
+        sys.path.remove(str(out / "python"))
+        for name in [m for m in sys.modules if m.split(".")[0] == package]:
+            del sys.modules[name]

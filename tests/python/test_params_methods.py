@@ -6,8 +6,6 @@ The SDK is generated from tests/fixtures/specs/params_methods.yaml into a tempor
 
 from __future__ import annotations
 
-import importlib
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -15,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator.pipeline import generate
-from generator.writer import sync
+from tests.python.conftest import generated_sdk
 from tests.servers.scripted import Reply, ScriptedServer
 
 SPEC = Path(__file__).resolve().parents[1] / "fixtures" / "specs" / "params_methods.yaml"
@@ -25,16 +22,8 @@ WIDGET = {"id": "w1", "name": "Sprocket"}
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    out = tmp_path_factory.mktemp("pm_sdk")
-    result = generate(SPEC, ["python"], {"python": {"package": "pm_sdk", "client_name": "Widgets"}})
-    sync(out, "python", result.files["python"])
-    sys.path.insert(0, str(out / "python"))
-    try:
-        yield importlib.import_module("pm_sdk")
-    finally:
-        sys.path.remove(str(out / "python"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "pm_sdk"]:
-            del sys.modules[name]
+    with generated_sdk(SPEC, tmp_path_factory.mktemp("pm_sdk"), "pm_sdk", "Widgets") as module:
+        yield module
 
 
 def client(sdk: ModuleType, server: ScriptedServer) -> Any:

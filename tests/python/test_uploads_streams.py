@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import email
-import importlib
 import io
-import sys
 from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
@@ -18,8 +16,7 @@ from types import ModuleType
 
 import pytest
 
-from generator.pipeline import generate
-from generator.writer import sync
+from tests.python.conftest import generated_sdk
 from tests.servers.scripted import RecordedRequest, Reply, ScriptedServer
 
 SPEC = Path(__file__).resolve().parents[1] / "fixtures" / "specs" / "uploads_streams.yaml"
@@ -27,16 +24,8 @@ SPEC = Path(__file__).resolve().parents[1] / "fixtures" / "specs" / "uploads_str
 
 @pytest.fixture(scope="module")
 def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
-    out = tmp_path_factory.mktemp("uploads_sdk")
-    result = generate(SPEC, ["python"], {"python": {"package": "uploads_sdk", "client_name": "Uploads"}})
-    sync(out, "python", result.files["python"])
-    sys.path.insert(0, str(out / "python"))
-    try:
-        yield importlib.import_module("uploads_sdk")
-    finally:
-        sys.path.remove(str(out / "python"))
-        for name in [m for m in sys.modules if m.split(".")[0] == "uploads_sdk"]:
-            del sys.modules[name]
+    with generated_sdk(SPEC, tmp_path_factory.mktemp("uploads_sdk"), "uploads_sdk", "Uploads") as module:
+        yield module
 
 
 def client(sdk: ModuleType, server: ScriptedServer, **kw: object) -> object:
