@@ -23,9 +23,14 @@ _SPEC_SUFFIXES = {".yaml", ".yml", ".json"}
 _KEEP = 16  # entries kept; the oldest go first
 
 
-def _dir() -> Path:
+def root() -> Path:
+    """Where oasgen keeps its caches: ``OASGEN_CACHE_DIR``, else ``~/.cache/oasgen``."""
     base = os.environ.get("OASGEN_CACHE_DIR")
-    return (Path(base) if base else Path.home() / ".cache" / "oasgen") / "results"
+    return Path(base) if base else Path.home() / ".cache" / "oasgen"
+
+
+def _dir() -> Path:
+    return root() / "results"
 
 
 def _code_digest() -> str:

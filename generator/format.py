@@ -17,7 +17,8 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
-_CACHE_DIR = Path(os.environ.get("OASGEN_CACHE_DIR", Path.home() / ".cache" / "oasgen" / "format"))
+from .cache import root as cache_root
+
 _RUFF_ARGS = ("format", "--isolated", "--line-length", "110", "--target-version", "py311", "-")
 # Import sorting is ruff's isort rule, applied as a fix: the same order `ruff check` expects.
 _ISORT_ARGS = (
@@ -58,7 +59,7 @@ _SELF = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 def _cached(kind: str, source: str, make: Callable[[str], str]) -> str:
     key = hashlib.sha256(f"{_SELF}\0{kind}\0{source}".encode()).hexdigest()
-    path = _CACHE_DIR / key[:2] / key
+    path = cache_root() / "format" / key[:2] / key
     try:
         return path.read_text(encoding="utf-8")
     except OSError:
@@ -122,7 +123,6 @@ def _excerpt(source: str, message: str) -> str:
 
 
 # -- Go ---------------------------------------------------------------------------------------------------
-_GO_CACHE_DIR = Path(os.environ.get("OASGEN_CACHE_DIR", Path.home() / ".cache" / "oasgen")) / "gofmt"
 
 
 def _gofmt_binary() -> str:
@@ -137,29 +137,16 @@ def _gofmt_binary() -> str:
 
 
 def format_go(source: str, name: str) -> str:
-    """``source`` piped through gofmt, cached by content hash (and the gofmt binary's version)."""
-    import subprocess
-
+    """``source`` piped through gofmt, cached by content hash (and the gofmt binary's identity)."""
     binary = _gofmt_binary()
     stamp = os.stat(binary)
-    key_prefix = f"gofmt-{binary}-{stamp.st_size}-{stamp.st_mtime_ns}\0"
-    key = hashlib.sha256((key_prefix + source).encode()).hexdigest()
-    cached = _GO_CACHE_DIR / key[:2] / key
-    try:
-        return cached.read_text(encoding="utf-8")
-    except OSError:
-        pass
-    proc = subprocess.run([binary], input=source.encode(), capture_output=True, check=False)
-    if proc.returncode != 0:
-        message = proc.stderr.decode(errors="replace").strip()
-        excerpt = _excerpt(source, message.split(":", 1)[-1])
-        raise FormatError(f"generator bug: {name} is not valid Go ({message})\n{excerpt}")
-    out = proc.stdout.decode()
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(out, encoding="utf-8")
-        os.replace(tmp, cached)
-    except OSError:
-        pass
-    return out
+
+    def run(src: str) -> str:
+        proc = subprocess.run([binary], input=src.encode(), capture_output=True, check=False)
+        if proc.returncode != 0:
+            message = proc.stderr.decode(errors="replace").strip()
+            excerpt = _excerpt(src, message.split(":", 1)[-1])
+            raise FormatError(f"generator bug: {name} is not valid Go ({message})\n{excerpt}")
+        return proc.stdout.decode()
+
+    return _cached(f"gofmt-{binary}-{stamp.st_size}-{stamp.st_mtime_ns}", source, run)
