@@ -80,10 +80,17 @@ def generated_sdk(spec: Path, out: Path, package: str, client_name: str) -> Iter
 
     result = generate(spec, ["python"], {"python": {"package": package, "client_name": client_name}})
     sync(out, "python", result.files["python"])
-    sys.path.insert(0, str(out / "python"))
+    with imported(out / "python", package) as module:
+        yield module
+
+
+@contextmanager
+def imported(folder: Path, package: str) -> Iterator[ModuleType]:
+    """``package`` imported from ``folder``; sys.path and sys.modules are restored afterwards."""
+    sys.path.insert(0, str(folder))
     try:
         yield importlib.import_module(package)
     finally:
-        sys.path.remove(str(out / "python"))
+        sys.path.remove(str(folder))
         for name in [m for m in sys.modules if m.split(".")[0] == package]:
             del sys.modules[name]
