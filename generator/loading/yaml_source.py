@@ -8,6 +8,11 @@ node's ``(line, col)`` is recorded under its JSON pointer.
 
 Limits keep hostile input from hanging or exhausting memory: the file size, and
 the number of nodes after alias expansion (a "billion laughs" bomb).
+
+JSON writers escape characters outside the BMP as surrogate pairs (``"\\ud83d\\udc4d"``), which
+libyaml refuses.  Such a file is read again with PyYAML's pure-Python scanner, which keeps each
+half; the halves of a pair are joined into one character and a lone half (not a character at all)
+becomes U+FFFD, as JSON decoders that must produce valid Unicode do.
 """
 
 from __future__ import annotations
@@ -95,9 +100,20 @@ class Document:
             p = p.rsplit("/", 1)[0]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def join_surrogates(text: str) -> str:
+    """Pairs of surrogate halves -> the character they encode; a lone half -> U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 class _Builder:
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, surrogates: bool = False) -> None:
         self.display = display
+        self.surrogates = surrogates  # scalars may hold surrogate halves (read by the pure scanner)
         self.positions: dict[str, tuple[int, int]] = {}
         self.count = 0
 
@@ -117,7 +133,9 @@ class _Builder:
         self.positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             # The C parser reports a plain scalar's style as "", the pure-Python one as None.
-            return resolve_plain_scalar(node.value) if not node.style else node.value
+            if not node.style:
+                return resolve_plain_scalar(node.value)
+            return join_surrogates(node.value) if self.surrogates else node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -131,7 +149,7 @@ class _Builder:
                         "YAML merge keys (<<) are not supported in specs",
                         self.loc(key_node, pointer),
                     )
-                key = key_node.value
+                key = join_surrogates(key_node.value) if self.surrogates else key_node.value
                 child = f"{pointer}/{escape_pointer_token(key)}"
                 if key in out:
                     first = self.positions.get(child, (0, 0))
@@ -209,10 +227,10 @@ _OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-def _check_depth(text: str, display: str) -> None:
+def _check_depth(text: str, display: str, loader: Any) -> None:
     """Reject deep nesting from the event stream (iterative) before composing (recursive C code)."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, _OPEN_EVENTS):
             depth += 1
             if depth > MAX_DEPTH:
@@ -227,10 +245,20 @@ def _check_depth(text: str, display: str) -> None:
             depth -= 1
 
 
+def _compose(text: str, display: str, loader: Any) -> yaml.Node | None:
+    _check_depth(text, display, loader)
+    return yaml.compose(text, Loader=loader)
+
+
 def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
+    surrogates = False
     try:
-        _check_depth(text, display)
-        root = yaml.compose(text, Loader=_Loader)
+        try:
+            root = _compose(text, display, _Loader)
+        except yaml.MarkedYAMLError as exc:
+            if _Loader is yaml.SafeLoader or "invalid Unicode character escape" not in str(exc.problem):
+                raise
+            root, surrogates = _compose(text, display, yaml.SafeLoader), True
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -240,7 +268,7 @@ def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
         raise error("yaml-syntax", f"invalid YAML: {exc}", Location(display, 1, 1, "")) from None
     if root is None:
         raise error("yaml-empty", "the document is empty", Location(display, 1, 1, ""))
-    builder = _Builder(display)
+    builder = _Builder(display, surrogates)
     try:
         _check_expansion(root, display)
         data = builder.build(root, "")
