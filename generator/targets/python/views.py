@@ -385,7 +385,7 @@ class Builder:
             resources_runtime={k: sorted(set(v)) for k, v in sorted(runtime.items()) if v},
             resources_typing=sorted(
                 set(
-                    used({"Literal", "IO"}, res_texts)
+                    used({"Any", "Literal", "IO"}, res_texts)
                     + (["Any"] if any(m.body_kind in ("fields", "multipart") for m in methods) else [])
                 )
             ),
