@@ -212,7 +212,7 @@ def test_symbol_words() -> None:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("hostile")
     sdk = {"python": {"package": "hostile", "client_name": "Client"}, "go": {"module": "example.com/fmt"}}
-    result = generate(SPECS / "hostile_names.yaml", ["python", "go", "docs"], {**sdk, "docs": sdk})
+    result = generate(SPECS / "hostile_names.yaml", ["python", "go", "docs"], sdk)
     for target, files in result.files.items():
         for rel, text in files.items():
             (out / target / rel).parent.mkdir(parents=True, exist_ok=True)
