@@ -267,3 +267,25 @@ def test_go_snippets_vet(hostile: Path) -> None:
             [GO, "vet", "./..."], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
         )
         assert proc.returncode == 0, proc.stderr[-4000:]
+
+
+def test_go_client_imports_json_when_only_a_parameter_needs_it(tmp_path: Path) -> None:
+    """The params struct is the only place client.go names json (a binary query parameter)."""
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /files:\n    get:\n"
+        "      operationId: listFiles\n      parameters:\n        - name: blob\n          in: query\n"
+        "          schema: {type: string, format: binary}\n"
+        "      responses:\n        '204': {description: ok}\n"
+    )
+    files = generate(spec, ["go"], {"go": {"module": "example.com/files"}}).files["go"]
+    assert "json.RawMessage" in files["client.go"] and '"encoding/json"' in files["client.go"]
+    for rel, text in files.items():
+        (tmp_path / "go" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "go" / rel).write_text(text)
+    env = dict(
+        os.environ, GOFLAGS="-mod=mod", GOTOOLCHAIN="local", GOPROXY="off", GOWORK="off", CGO_ENABLED="0"
+    )
+    env["PATH"] = f"{Path(GO).parent}{os.pathsep}{env.get('PATH', '')}"
+    proc = subprocess.run([GO, "vet", "./..."], cwd=tmp_path / "go", env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-4000:]
