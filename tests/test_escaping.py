@@ -275,3 +275,12 @@ def test_json_surrogate_escapes_load(text: str) -> None:
     loaded = parse_text(doc, "x.json", Path("x.json"))
     assert loaded.data == {"key" + join_surrogates(text): join_surrogates(text), "after": 1}
     assert loaded.positions["/after"] == (1, doc.index('"after"') + 1 + len('"after": '))
+
+
+@given(TEXT)
+def test_json_raw_characters_load(text: str) -> None:
+    """A .json file may hold raw in its strings what YAML refuses (DEL, C1) or folds (NEL, U+2028)."""
+    text = scrub_surrogates(text)  # a file holds UTF-8: no lone surrogate can be in it
+    doc = json.dumps({"k": text, "after": [1]}, ensure_ascii=False)
+    loaded = parse_text(doc, "x.json", Path("x.json"))
+    assert loaded.data == {"k": text, "after": [1]}

@@ -12,7 +12,10 @@ the number of nodes after alias expansion (a "billion laughs" bomb).
 JSON writers escape characters outside the BMP as surrogate pairs (``"\\ud83d\\udc4d"``), which
 libyaml refuses.  Such a file is read again with PyYAML's pure-Python scanner, which keeps each
 half; the halves of a pair are joined into one character and a lone half (not a character at all)
-becomes U+FFFD, as JSON decoders that must produce valid Unicode do.
+becomes U+FFFD, as JSON decoders that must produce valid Unicode do.  A ``.json`` file may also hold
+DEL, C1 controls, U+2028 and U+2029 raw inside its strings (the only place JSON allows them), which
+YAML would refuse or read as line breaks: they are read as the characters they are (written as
+escapes before parsing, so later columns on such a line shift by five per character).
 """
 
 from __future__ import annotations
@@ -250,7 +253,13 @@ def _compose(text: str, display: str, loader: Any) -> yaml.Node | None:
     return yaml.compose(text, Loader=loader)
 
 
+# Characters JSON allows raw in a string that YAML refuses (DEL, C1) or folds (NEL, U+2028, U+2029).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
 def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
+    if path.suffix.lower() == ".json" and _JSON_RAW.search(text):
+        text = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
     surrogates = False
     try:
         try:
