@@ -16,9 +16,9 @@ need one, and how text for comments and Markdown (which have no escapes) is made
   already escaped by its own rules): only ``\n`` and tab stay, every other line separator is
   written as ``\uXXXX`` too, which JSON, Python and Go all read as that character.
 
-``path_template`` percent-encodes what a URL path may not hold literally (``café`` ->
-``caf%C3%A9``) outside the ``{name}`` placeholders, so a client need not re-escape the path (and
-lose the ``%2F`` inside an escaped parameter value doing so).
+``path_template`` percent-encodes what a URL may not hold literally (``café`` -> ``caf%C3%A9``, a
+space, ``"``, ``\``, ``|``, ``[``; not ``?`` or ``#``) outside the ``{name}`` placeholders, so a
+client need not re-escape the path (and lose the ``%2F`` inside an escaped parameter value doing so).
 
 ``wrap`` breaks one line of text at spaces to a width counted as editors and linters count it
 (East Asian wide characters and most emoji take two columns).
@@ -104,8 +104,11 @@ def wrap(text: str, width: int, subsequent_indent: str = "") -> list[str]:
 
 
 _PLACEHOLDER_OR_CHAR = re.compile(r"\{[^{}]*\}|%[0-9A-Fa-f]{2}|.", re.S)
-# RFC 3986 pchar (unreserved, sub-delims, ":" and "@") and "/".
-_PATH_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/")
+# RFC 3986 pchar (unreserved, sub-delims, ":" and "@"), "/", and the "?" and "#" that some specs put
+# in a path key on purpose (``/responses?beta=true``), which clients have always sent as they are.
+_PATH_SAFE = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#"
+)
 
 
 def path_template(path: str) -> str:

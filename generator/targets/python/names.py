@@ -15,9 +15,10 @@ leading digit gets ``n_``/``M``).  Then, per kind of name:
   does a builtin (``int``, ``float``, ``bool``, ``bytes``, ``list``) that the model's own
   annotations use, because a field of that name would shadow it in the class body;
 * **arguments** (snake_case) that are a keyword, a local or parameter of the generated method
-  (``self``, ``timeout``, ``extra_headers``, ``params``, ``headers``, ``body``, ...), a runtime
-  helper the method body calls (``to_json``, ``add_query``, ...) or a builtin it uses
-  (``isinstance``, ``str``, ``object``, ``list``, ...) get a trailing ``_``: ``object_``;
+  (``self``, ``timeout``, ``extra_headers``, ``params``, ``headers``, ``body``, ``parts``,
+  ``response``), a runtime helper the method body calls (``to_json``, ``add_query``, ...) or a
+  builtin it uses (``isinstance``, ``str``, ``dict``, ``list``, ``tuple``, ``object``) get a
+  trailing ``_``: ``object_``;
 * **methods** that are a keyword or ``with_raw_response`` get a trailing ``_``;
 * **resource attributes** of the client that are a keyword or a member of the client
   (``api_key``, ``base_url``, ``timeout``, ``close``, ``request``, ...) get a trailing ``_``:
@@ -77,9 +78,10 @@ RESERVED_TYPE_NAMES = KEYWORDS | BUILTINS | PACKAGE_NAMES
 MODEL_MEMBERS = _words("from_dict to_dict request_json extra_fields self cls str dict")
 # Builtins a field may be named after unless the model's own annotations use them (class-body scope).
 SHADOWABLE = _words("int float bool list bytes")
-# Parameters and locals of generated methods, and the builtins their bodies and signatures use.
-METHOD_LOCALS = _words("self timeout extra_headers params headers body parts response item")
-METHOD_BUILTINS = _words("isinstance str dict list tuple object bytes int float bool")
+# Parameters and locals of generated methods, and the builtins their bodies use (annotations in a
+# signature are resolved outside it, so only the bodies matter).
+METHOD_LOCALS = _words("self timeout extra_headers params headers body parts response")
+METHOD_BUILTINS = _words("isinstance str dict list tuple object")
 RESERVED_ARGS = KEYWORDS | METHOD_LOCALS | METHOD_BUILTINS | HELPERS | MODULE_NAMES
 # Attributes of every resource class.
 RESOURCE_MEMBERS = _words("with_raw_response")
