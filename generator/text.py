@@ -106,9 +106,7 @@ def wrap(text: str, width: int, subsequent_indent: str = "") -> list[str]:
 _PLACEHOLDER_OR_CHAR = re.compile(r"\{[^{}]*\}|%[0-9A-Fa-f]{2}|.", re.S)
 # RFC 3986 pchar (unreserved, sub-delims, ":" and "@"), "/", and the "?" and "#" that some specs put
 # in a path key on purpose (``/responses?beta=true``), which clients have always sent as they are.
-_PATH_SAFE = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#"
-)
+_PATH_SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?#")
 
 
 def path_template(path: str) -> str:

@@ -50,6 +50,7 @@ TOKENS = [
     "# type: ignore",
     "fmt: off",
     "//go:generate",
+    "\n+build linux\n",
     "|",
     "[x](other.md)",
     "<script>",
@@ -191,6 +192,7 @@ def test_go_comment_lines_are_line_comments(text: str, indent: str) -> None:
     for ln in go_comment(text, indent, name="Thing"):
         assert ln.startswith(indent + "//") and "\n" not in ln and "\r" not in ln
         assert not ln.startswith(indent + "//go:") and "\x00" not in ln and "\ufeff" not in ln
+        assert not ln[len(indent) + 2 :].strip().startswith("+build")
         assert ln.encode("utf-8")
 
 

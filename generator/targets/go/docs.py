@@ -3,7 +3,9 @@
 A ``//`` comment ends at a line break and has no escapes: the text goes through
 :func:`generator.text.source_prose` (every line separator a new ``//`` line; control characters,
 U+FEFF and bidirectional controls as ``\\uXXXX`` text).  ``*/`` and ``/*`` need nothing: the
-templates write only line comments.
+templates write only line comments.  Directives need ``//`` without a space (``//go:build``), so
+none can start here, but go vet reads ``// +build`` as a build constraint: such a line gets
+``Note: `` in front.
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ def comment(text: str | None, indent: str = "", name: str | None = None) -> list
         bullet = re.match(r"^\s*(?:[-*+]|\d+\.)\s+", para)
         rest = " " * len(bullet.group(0)) if bullet else ""
         for ln in wrap(para.replace("\t", "    "), WIDTH, rest):
+            if ln.lstrip().startswith("+build"):  # go vet reads `// +build` as a misplaced constraint
+                ln = "Note: " + ln.lstrip()
             lines.append(f"{indent}// {ln}".rstrip())
     return lines
 
