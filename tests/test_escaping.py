@@ -234,9 +234,9 @@ def test_prose_cannot_swallow_the_page_or_inject_html(text: str) -> None:
     assert "<script" not in rendered and "<!--" not in rendered
 
 
-@given(TEXT)
-def test_table_cell_stays_one_cell(text: str) -> None:
-    rendered = _render(f"| a | b |\n| --- | --- |\n| {cell(text)} | END |\n")
+@given(TEXT, st.booleans())
+def test_table_cell_stays_one_cell(text: str, as_code: bool) -> None:
+    rendered = _render(f"| a | b |\n| --- | --- |\n| {code(text) if as_code else cell(text)} | END |\n")
     assert re.search(r"<td>END</td>\s*</tr>", rendered)
     assert rendered.count("<td>") == 2
 
