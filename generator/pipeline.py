@@ -34,11 +34,18 @@ def target_options(name: str, options: dict[str, dict[str, Any]]) -> dict[str, A
     return own
 
 
-def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
+IR_TABLES = ("resources", "pagination")  # the [tool.oasgen] tables the IR itself reads
+
+
+def ir_options(options: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {k: options[k] for k in IR_TABLES if k in options}
+
+
+def build(spec_path: Path, options: dict[str, Any] | None = None) -> tuple[Spec, Api, list[Finding]]:
     """Load, check what generation depends on (raising SpecError on its errors), build the IR."""
     spec = load_spec(spec_path)
     checked = checks(spec)
-    api, warnings = build_api_checked(spec, checked)
+    api, warnings = build_api_checked(spec, checked, options)
     return spec, api, checked() + warnings
 
 
@@ -56,10 +63,12 @@ def checks(spec: Spec) -> Callable[[], list[Finding]]:
     return background.start(run)
 
 
-def build_api_checked(spec: Spec, checked: Callable[[], list[Finding]]) -> tuple[Api, list[Finding]]:
+def build_api_checked(
+    spec: Spec, checked: Callable[[], list[Finding]], options: dict[str, Any] | None = None
+) -> tuple[Api, list[Finding]]:
     """The IR; when building it fails, the checks' located findings say why (they list them all)."""
     try:
-        return build_api(spec)
+        return build_api(spec, options)
     except SpecError:
         found = checked()
         if any(f.severity is Severity.ERROR for f in found):
@@ -88,7 +97,7 @@ def generate(
     spec = load_spec(spec_path)
     checked = checks(spec)  # in parallel with everything below; its errors win
     try:
-        api, warnings = build_api_checked(spec, checked)
+        api, warnings = build_api_checked(spec, checked, ir_options(options))
         say(f"built IR: {len(api.models)} models, {len(api.operations)} operations")
         files: dict[str, dict[str, str]] = {}
         for name in targets:
