@@ -32,7 +32,9 @@ operations that still get the same call path are an error (see :mod:`.resources`
      ``/fine_tuning/alpha/graders/run`` -> ``graders.run``), that word is not a plural, and the
      operationId does not go on from the segment's words to a CRUD verb (resource-first
      operationIds such as ``messagesList`` or ``admin-api-keys-list`` keep the segment a
-     resource); without an operationId, a ``POST`` to a singular word is an action.  A
+     resource); a ``POST`` to one singular word right after a parameter is an action whatever the
+     operationId (``/videos/{id}/remix`` -> ``videos.remix``), and so is a ``POST`` to any singular
+     segment of an operation without an operationId.  A
      ``GET``/``POST`` action is named by the segment alone, others get the method first
      (``delete_cancel``).  A Google-style
      custom method (``/files/{id}:copy``) is an action too;
@@ -58,8 +60,8 @@ _COLLECTION = {"POST": "create", "PUT": "update", "PATCH": "update", "DELETE": "
 _ITEM = {"GET": "retrieve", "POST": "update", "PUT": "update", "PATCH": "update", "DELETE": "delete"}
 _VERSION = re.compile(r"v?\d+(\.\d+)*([a-z]+\d*)?", re.IGNORECASE)
 _TRUE = {"true", "1", "yes"}
-_UPDATE_WORDS = {("update",), ("modify",), ("set",), ("replace",)}
-_PUT_WORDS = {("replace",), ("put",)}
+_UPDATE_WORDS = frozenset({"update", "modify", "set", "replace"})
+_PUT_WORDS = frozenset({"replace", "put"})
 # What follows the resource in a resource-first operationId (``messagesList``, ``admin-api-keys-get``).
 CRUD_VERBS = frozenset(
     ("list", "create", "get", "retrieve", "read", "fetch", "find", "update", "modify", "patch")
@@ -122,6 +124,14 @@ def _drop_prefix(segments: list[str]) -> list[str]:
     return kept if any(not _is_param(s) for s in kept) else segments
 
 
+def _verb(op_id: str | None, verbs: frozenset[str]) -> bool:
+    """Whether the operationId starts with one of ``verbs`` (``Updateorganizationspendlimit`` too)."""
+    words = split_words(op_id or "")
+    if len(words) == 1:
+        return any(words[0].startswith(v) and len(words[0]) > len(v) for v in verbs)
+    return bool(words) and words[0] in verbs
+
+
 def _starts_with(op_id: str, segment: Words) -> bool:
     """``cancelRun`` starts with ``cancel``; ``adminApiKeysList`` names ``admin_api_keys``, then a verb."""
     words = split_words(op_id)
@@ -133,15 +143,15 @@ def _starts_with(op_id: str, segment: Words) -> bool:
     return bool(words) and words[0] == segment[0]
 
 
-def _is_action(method: str, segment: str, op_id: str | None) -> bool:
+def _is_action(method: str, segment: str, op_id: str | None, after_item: bool) -> bool:
     if segment.startswith(":"):
         return True
     words = split_words(segment)
     if not words or is_plural(words[0]):
         return False
-    if op_id is not None:
-        return _starts_with(op_id, words)
-    return method == "POST"
+    if method == "POST" and (op_id is None or (after_item and len(words) == 1)):
+        return True
+    return op_id is not None and _starts_with(op_id, words)
 
 
 def _and_action(op_id: str | None, parent: Words) -> Words | None:
@@ -170,22 +180,27 @@ def path_call(method: str, path: str, op_id: str | None, returns_list: bool) -> 
     if not statics:
         return CallPath(tuple(nodes) or (("root",),), (_ITEM.get(method, method.lower()),))
     last = segments[-1]
-    replace = method == "PUT" and op_id is not None and split_words(op_id)[:1] in _PUT_WORDS
-    if replace and (_is_param(last) or not (len(statics) > 1 and _is_action(method, last, op_id))):
+    item = _is_param(last)
+    action = (
+        not item
+        and (len(statics) > 1 or (last.startswith(":") and len(segments) > 1))
+        and _is_action(method, last, op_id, _is_param(segments[-2]))
+    )
+    if method == "PUT" and not action and _verb(op_id, _PUT_WORDS):
         return CallPath(tuple(nodes), ("replace",))
-    if _is_param(last):
+    if item:
         return CallPath(tuple(nodes), (_ITEM.get(method, method.lower()),))
-    if len(statics) > 1 and _is_action(method, last, op_id):
-        action = nodes.pop()
-        name = action if method in ("GET", "POST") else split_words(method.lower()) + action
-        return CallPath(tuple(nodes), name)
+    if action:
+        words = nodes.pop()
+        name = words if method in ("GET", "POST") else split_words(method.lower()) + words
+        return CallPath(tuple(nodes) or (("root",),), name)
     if method == "POST" and len(statics) > 1 and not _is_param(segments[-2]):
         and_name = _and_action(op_id, nodes[-2])
         if and_name:
             return CallPath(tuple(nodes[:-1]), and_name)
     if method == "GET":
         verb = "list" if returns_list else "retrieve"
-    elif method == "POST" and op_id is not None and split_words(op_id)[:1] in _UPDATE_WORDS:
+    elif method == "POST" and _verb(op_id, _UPDATE_WORDS):
         verb = "update"
     else:
         verb = _COLLECTION.get(method, method.lower())

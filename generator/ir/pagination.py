@@ -12,7 +12,9 @@ style that fits wins:
    has ``next_X``) and the response object says whether there is more: a boolean ``has_more`` (or
    ``has_next``, ``has_next_page``, ``more``) and/or a next-cursor string field (``next_cursor``,
    ``next_page_token``, ``next_token``, ``continuation_token``, ``next_X``, ``last_id``).  Without
-   a cursor field the next cursor is the last item's ``id``, so the items need one.
+   a cursor field the next cursor is the last item's ``id``, so the items need one.  Beside
+   ``after``/``starting_after``, a ``last_id`` field is the cursor; beside any cursor parameter, a
+   string ``next`` field is.
 3. ``offset``: an integer ``offset`` (``skip``, ``start``, ``start_index``) query parameter.
 4. ``page``: an integer ``page`` (``page_number``, ``page_index``) query parameter.
 
@@ -162,6 +164,8 @@ def _cursor(s: _Shape, item: Type) -> dict[str, str | None] | None:
         return None
     if cursor_field is None and cursor_param in (s.qnorm.get("after"), s.qnorm.get("starting_after")):
         cursor_field = s.string_field(s.fnorm.get("last_id"))
+    if cursor_field is None:  # beside a cursor parameter, a string `next` is the next cursor
+        cursor_field = s.string_field(s.fnorm.get("next"))
     has_more = _find(s.fnorm, HAS_MORE_FIELDS)
     if has_more is not None and s.field_kind(has_more) not in ("boolean", None):
         has_more = None
