@@ -10,7 +10,7 @@ from ..contract import Snippets
 from .curl import Env, curl
 from .examples import request_examples, response_example
 from .markdown import cell, code, fence, indent, plain, prose
-from .names import Pages, link
+from .names import Pages, call_label, link
 from .tree import Row, TreeBuilder, facts_text
 from .types import TypeWriter, literal
 from .usage import Usage
@@ -96,7 +96,7 @@ class PageBuilder:
         )
 
     def op_link(self, page: str, op: Operation) -> str:
-        label = ".".join(op.group + op.name)
+        label = call_label(op)
         return f"[{code(label)}]({link(page, self.pages.operation_path(op.id))})"
 
     # -- operations ---------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ class GoSnippets:
         self.models = {m.id: m for m in api.models}
         self.unions = {u.name: [v.go for v in u.variants] for u in builder.types.unions.values()}
         self._methods: dict[str, tuple[str, MethodView]] = {
-            m.op.id: (s.field, m) for s in self.pkg.services for m in s.methods
+            m.op.id: (s.access, m) for s in self.pkg.services for m in s.methods
         }
 
     def _import(self) -> str:

@@ -83,7 +83,7 @@ class PythonSnippets:
                     result = py_ident(tuple(w.lower() for w in models[ok.type.id].name))
                 if result in {"client", self.package}:
                     result = "result"
-                self._methods[op.id] = _Method(resource.attr, view, result)
+                self._methods[op.id] = _Method(resource.access, view, result)
 
     def setup(self) -> str:
         """Creating a client (what every snippet starts with)."""
