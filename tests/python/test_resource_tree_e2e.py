@@ -64,7 +64,10 @@ def test_nested_raw_responses_and_async(sdk: ModuleType, scripted_server: Script
             return str(message.id)
 
     assert asyncio.run(run()) == "m1"
-    assert [r.path for r in scripted_server.requests] == ["/threads/t1/messages/m1", "/threads/t2/messages/m1"]
+    assert [r.path for r in scripted_server.requests] == [
+        "/threads/t1/messages/m1",
+        "/threads/t2/messages/m1",
+    ]
 
 
 def test_the_tree_has_no_flat_leftovers(sdk: ModuleType) -> None:

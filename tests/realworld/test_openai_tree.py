@@ -99,7 +99,7 @@ def test_paginated_list_operations(api: Api) -> None:
     paged = {op.id: op.pagination for op in api.operations if op.pagination is not None}
     assert len(paged) == 62
     assert all(p.style == "cursor" and p.items == "data" for p in paged.values())
-    assert OURS_ONLY <= set(paged) and not OFFICIAL_ONLY & set(paged)
+    assert set(paged) >= OURS_ONLY and not OFFICIAL_ONLY & set(paged)
     messages = paged["listMessages"]
     assert (messages.cursor_param, messages.cursor_field, messages.has_more_field, messages.limit_param) == (
         "after",
