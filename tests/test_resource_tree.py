@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -209,3 +212,35 @@ def test_x_oasgen_group_may_be_dotted_or_one_word() -> None:
     assert calls(api_of(RESOURCES))["createAssistant"] == "beta.assistants.create"
     chatkit = calls(api_of(Path(__file__).resolve().parent.parent / "spec" / "chatkit.yaml"))
     assert sorted(chatkit.values()) == ["sessions.cancel", "sessions.create"]
+
+
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "OASGEN_DEBUG"}
+    env["OASGEN_NO_CACHE"] = "1"
+    cmd = [sys.executable, "-m", "generator", *args]
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr
+    return proc
+
+
+def test_config_tables_reach_the_ir_through_the_cli(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        f'[tool.oasgen]\nspec = "{RESOURCES.as_posix()}"\nout = "out"\ntargets = ["ir"]\n\n'
+        '[tool.oasgen.resources]\n"chatkit.threads" = "beta.chatkit.threads"\n\n'
+        "[tool.oasgen.pagination]\nlistMessages = false\n",
+        encoding="utf-8",
+    )
+    proc = _run(tmp_path, "generate", "--config", str(config), "-q")
+    assert proc.returncode == 0, proc.stderr
+    ir = json.loads((tmp_path / "out" / "ir" / "api.json").read_text(encoding="utf-8"))
+    ops = {op["id"]: op for op in ir["operations"]}
+    assert ops["ListChatKitThreads"]["resource"] == [["beta"], ["chatkit"], ["threads"]]
+    assert "pagination" not in ops["listMessages"]
+    roots = [r["name"] for r in ir["resources"]]
+    assert roots == [["threads"], ["beta"], ["files"], ["organization"]]  # chatkit moved under beta
+
+    config.write_text(config.read_text().replace('"chatkit.threads"', '"chatkit.thread"'), encoding="utf-8")
+    proc = _run(tmp_path, "generate", "--config", str(config), "-q")
+    assert proc.returncode == 2
+    assert "[tool.oasgen.resources]: 'chatkit.thread' matches no resource" in proc.stderr
