@@ -13,7 +13,7 @@ import pytest
 
 from generator.errors import SpecError, UsageError
 from generator.ir.builder import build_api
-from generator.ir.grouping import path_call
+from generator.ir.grouping import Body, path_call
 from generator.ir.model import Api, Resource
 from generator.loading.spec import load_spec
 
@@ -21,8 +21,10 @@ SPECS = Path(__file__).resolve().parent / "fixtures" / "specs"
 RESOURCES = SPECS / "resources.yaml"
 
 
-def call(method: str, path: str, op_id: str | None = None, returns_list: bool = True) -> str:
-    c = path_call(method, path, op_id, returns_list)
+def call(method: str, path: str, op_id: str | None = None, body: Body | None = None) -> str:
+    """The call path; by default a collection answers a list and an item an object."""
+    item = path.partition("?")[0].rstrip("/").endswith("}")
+    c = path_call(method, path, op_id, body or ("object" if item else "list"))
     return ".".join("_".join(w) for w in c.resource + (c.name,))
 
 
@@ -103,10 +105,15 @@ def test_path_rule(method: str, path: str, op_id: str | None, expected: str) -> 
     assert call(method, path, op_id) == expected
 
 
-def test_a_collection_get_is_list_only_when_it_returns_a_list() -> None:
-    assert call("GET", "/me", "getMe", returns_list=False) == "me.retrieve"
-    assert call("GET", "/me", "getMe", returns_list=True) == "me.list"
-    assert call("GET", "/files/{id}/content", "downloadFile", returns_list=False) == "files.content.retrieve"
+def test_a_get_is_list_or_retrieve_by_what_it_returns() -> None:
+    assert call("GET", "/me", "getMe", body="object") == "me.retrieve"
+    assert call("GET", "/me", "getMe", body="list") == "me.list"
+    assert call("GET", "/files/{id}/content", "downloadFile", body="other") == "files.content.retrieve"
+    assert call("GET", "/data_retention", "get-retention", body="object") == "data_retention.retrieve"
+    assert call("GET", "/categories", "get-categories", body="object") == "categories.list"  # plural
+    assert call("GET", "/categories", None, body="none") == "categories.list"
+    assert call("GET", "/categories/{id}", "getCategory", body="array-field") == "categories.retrieve"
+    assert call("GET", "/attachments/{type}/{id}", "attachmentsAll", body="list") == "attachments.list"
 
 
 def api_of(spec: Path, options: dict[str, Any] | None = None) -> Api:
@@ -244,3 +251,67 @@ def test_config_tables_reach_the_ir_through_the_cli(tmp_path: Path) -> None:
     proc = _run(tmp_path, "generate", "--config", str(config), "-q")
     assert proc.returncode == 2
     assert "[tool.oasgen.resources]: 'chatkit.thread' matches no resource" in proc.stderr
+
+
+SETTLE = """
+openapi: 3.1.0
+info: {title: Settle, version: "1"}
+paths:
+  /pets:
+    put: {operationId: updatePets, responses: {"200": {description: OK}}}
+    delete: {operationId: deletePets, responses: {"204": {description: OK}}}
+  /pets/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    put: {operationId: putPet, responses: {"200": {description: OK}}}
+    patch: {operationId: patchPet, responses: {"200": {description: OK}}}
+    delete: {operationId: deletePet, responses: {"204": {description: OK}}}
+  /pets/{id}/{slot}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+      - {name: slot, in: path, required: true, schema: {type: string}}
+    delete: {operationId: deletePetSlot, responses: {"204": {description: OK}}}
+  /pets/{id}/forward:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    post: {operationId: forwardPet, responses: {"200": {description: OK}}}
+  /pets/{id}/forward/{fid}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+      - {name: fid, in: path, required: true, schema: {type: string}}
+    get: {operationId: getForward, responses: {"200": {description: OK}}}
+"""
+
+
+def test_settlement_rules_rename_one_of_two_and_say_so(tmp_path: Path) -> None:
+    spec = tmp_path / "settle.yaml"
+    spec.write_text(SETTLE, encoding="utf-8")
+    api, warnings = build_api(load_spec(spec))
+    assert calls(api) == {
+        "updatePets": "pets.replace_all",  # a PUT beside an update, then no trailing parameter: _all
+        "deletePets": "pets.delete_all",
+        "putPet": "pets.replace",  # a PUT beside another update
+        "patchPet": "pets.update",
+        "deletePet": "pets.delete",
+        "deletePetSlot": "pets.delete_by_slot",  # more than one trailing parameter
+        "forwardPet": "pets.forward.create",  # an action named like the resource beside it
+        "getForward": "pets.forward.retrieve",
+    }
+    settled = [w for w in warnings if w.rule == "operation-name-settled"]
+    assert len(settled) == 5  # putPet is replace by its operationId: no settlement
+    assert all("settle.yaml" in w.location.file and w.location.line > 0 for w in settled)
+    assert any("'updatePets'" in w.message and "it is pets.replace_all" in w.message for w in settled)
+
+
+def test_a_clash_no_rule_settles_is_an_error(tmp_path: Path) -> None:
+    spec = tmp_path / "clash.yaml"
+    spec.write_text(
+        SETTLE.replace(
+            "  /pets/{id}/forward:",
+            "  /pets/forward:\n    post: {operationId: forwardAll, "
+            'responses: {"200": {description: OK}}}\n  /pets/{id}/forward:',
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as exc:
+        build_api(load_spec(spec))
+    messages = [f.message for f in exc.value.findings]
+    assert any("'forwardAll'" in m and "'forwardPet'" in m for m in messages), messages
