@@ -14,6 +14,9 @@ from .schemas import COMPONENT_PREFIX, SchemaConverter, is_component
 
 def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
     """Build the IR.  Raises SpecError for input it cannot represent; returns warnings beside it."""
+    broken = [f for f in spec.findings if f.severity is Severity.ERROR]
+    if broken:  # a $ref left unresolved stands where an object or a string should
+        raise SpecError(broken)
     data = spec.data
     version = str(data.get("openapi", ""))
     conv = SchemaConverter(spec, is_30=version.startswith("3.0"))

@@ -22,6 +22,7 @@ from .node import Node
 from .yaml_source import Document, escape_pointer_token, unescape_pointer_token
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_HOPS = 64  # refs a pointer may run through, one inside another
 
 Loader = Callable[[Path], Document]
 _Key = tuple[int, str, str]

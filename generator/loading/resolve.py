@@ -28,6 +28,8 @@ from .oas_types import LITERAL, SCHEMA, child_kind, is_name_map, item_kind
 from .refs import RefTargets, cycle_finding, raw_value
 from .yaml_source import Document, escape_pointer_token, unescape_pointer_token
 
+MAX_NESTING = 64  # sites resolved inside one another; real specs nest a handful
+
 
 @dataclass(slots=True)
 class _Site:
@@ -53,6 +55,8 @@ class ResolvedView:
     def __init__(self, root: Document, refs: RefTargets) -> None:
         self.refs = refs
         self.findings: list[Finding] = []
+        # the non-schema sites left as written ({$ref: ...}): their ref is broken, cyclic or too deep
+        self.unresolved: set[tuple[Document, str]] = set()
         self._tries: dict[Document, _Trie] = {}
         self._sites: list[_Site] = []
         self._memo: dict[tuple[Document, str], Any] = {}
@@ -60,9 +64,16 @@ class ResolvedView:
         self._site_stack: list[_Site] = []
         self._cycles: set[frozenset[str]] = set()
         self._find_sites(Node(root, ""))
-        for site in self._sites:  # resolve every site (and find every cycle) before mounting any
-            self._value_at(site.at.doc, site.at.pointer)
+        # Resolve every site (and find every cycle) before mounting any.  A target is found after
+        # the site that refers to it, so the reverse order resolves targets first: a long chain of
+        # refs is then resolved link by link instead of one inside another.
+        for site in reversed(self._sites):
+            try:
+                self._value_at(site.at.doc, site.at.pointer)
+            except RecursionError:  # deep nesting inside each of many chained files: refuse, located
+                self._too_deep(site)
         _mount_all(self._sites)
+        self.unresolved.update((s.at.doc, s.at.pointer) for s in self._sites if s.failed)
 
     def data(self, doc: Document) -> Any:
         """The resolved data of ``doc`` (its parsed data when nothing in it is resolved)."""
@@ -99,9 +110,12 @@ class ResolvedView:
                 target = self._target(Node(doc, ptr), value["$ref"])
                 if target is not None:
                     targets.append((target, kind))
-                    if kind != SCHEMA:  # a schema $ref stays a reference
-                        site = _Site(Node(doc, ptr), target, frozenset(value) - {"$ref"})
-                        self._add_site(site)
+                if kind == SCHEMA:  # a schema $ref stays a reference
+                    pass
+                elif target is None:
+                    self.unresolved.add((doc, ptr))
+                else:
+                    self._add_site(_Site(Node(doc, ptr), target, frozenset(value) - {"$ref"}))
             for key, v in value.items():
                 if key != "$ref":
                     stack.append((f"{ptr}/{escape_pointer_token(key)}", v, child_kind(kind, key)))
@@ -169,6 +183,9 @@ class ResolvedView:
         if (target.doc, target.pointer) in self._active:
             self._report_cycle(site)
             return raw
+        if len(self._site_stack) >= MAX_NESTING:
+            self._too_deep(site)
+            return raw
         self._site_stack.append(site)
         try:
             resolved = self._value_at(target.doc, target.pointer)
@@ -183,6 +200,17 @@ class ResolvedView:
             out[key] = self._value_at(site.at.doc, f"{site.at.pointer}/{escape_pointer_token(key)}")
         return out
 
+    def _too_deep(self, site: _Site) -> None:
+        site.failed = True
+        self.findings.append(
+            Finding(
+                Severity.ERROR,
+                "ref-too-deep",
+                f"$refs nest more than {MAX_NESTING} deep here; resolve some of them in the files",
+                site.at.written("$ref").location,
+            )
+        )
+
     def _report_cycle(self, closing: _Site) -> None:
         """``closing``'s target is being resolved: the sites from there to ``closing`` form a cycle."""
         target = closing.target
@@ -191,7 +219,9 @@ class ResolvedView:
             if s.at.doc is target.doc and _within(s.at.pointer, target.pointer):
                 start = i
                 break
-        cycle = self._site_stack[start:] + [closing]
+        cycle = self._site_stack[start:]
+        if closing not in cycle:
+            cycle.append(closing)
         for s in cycle:
             s.failed = True
         key = frozenset(s.at.id for s in cycle)

@@ -58,6 +58,10 @@ class Spec:
         """What resolving found: broken or cyclic ``$ref``s (errors), pointers through refs (warnings)."""
         return self._view.findings + self._refs.warnings
 
+    def unresolved(self, node: Node) -> bool:
+        """Whether ``node`` is an object or value written as a ``$ref`` that could not be resolved."""
+        return (node.doc, node.pointer) in self._view.unresolved
+
     def resolved(self, doc: Document) -> Any:
         data = self._data.get(doc)
         if data is None:

@@ -28,7 +28,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from ..errors import Finding, Severity
-from .spec import Spec
+from .spec import Node, Spec
 from .yaml_source import Document
 
 Version = Literal["3.0", "3.1"]
@@ -129,6 +129,12 @@ def describe(err: ValidationError) -> tuple[list[str | int], str]:
     return path, message
 
 
+def _at_broken_ref(spec: Spec, node: Node) -> bool:
+    """A ``{$ref: ...}`` left in place (or its ``$ref``): its value is unknown, not wrong."""
+    pointer = node.pointer.removesuffix("/$ref")
+    return spec.unresolved(Node(node.doc, pointer))
+
+
 @cache
 def _fast_validator(version: Version) -> Any:
     """The same published schema compiled by jsonschema-rs: about 100x faster, yes/no only."""
@@ -160,7 +166,10 @@ def validate_structure(spec: Spec, fast: bool = False) -> tuple[Version | None, 
     for err in _validator(version).iter_errors(data):
         leaf = best_match([err])
         path, message = describe(leaf)
-        findings.append(Finding(Severity.ERROR, RULE, message, root.child(*path).location))
+        node = root.child(*path)
+        if _at_broken_ref(spec, node):
+            continue  # the ref's own finding says what is wrong there
+        findings.append(Finding(Severity.ERROR, RULE, message, node.location))
         if len(findings) >= MAX_ERRORS:
             findings.append(
                 _finding(doc, "", f"stopped after {MAX_ERRORS} structural errors; fix these and run again")
