@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Finding, SpecError
+from generator.errors import Finding, Location, SpecError
 from generator.lint import lint
 from generator.loading.spec import Spec, load_spec
 from generator.loading.yaml_source import MAX_BYTES, parse_text
@@ -245,10 +245,8 @@ def refs_spec() -> Spec:
     return load_spec(REFS / "root.yaml")
 
 
-def where(node_location: object) -> str:
+def where(loc: Location) -> str:
     """``file:line:col`` with the file relative to the refs fixture."""
-    loc = node_location
-    assert hasattr(loc, "file")
     return f"{Path(loc.file).resolve().relative_to(REFS).as_posix()}:{loc.line}:{loc.col}"
 
 
@@ -328,8 +326,11 @@ def test_pointer_through_a_ref_is_followed(refs_spec: Spec) -> None:
     )
 
 
-def test_pointer_through_a_resolved_object_ref(tmp_path: Path) -> None:
+def test_pointer_through_an_object_ref_is_the_bundled_path(tmp_path: Path) -> None:
+    """Through a $ref resolved in place the pointer names what a bundled document holds: no warning."""
     write(tmp_path / "paths" / "pets.yaml", "get:\n  responses:\n    '200': {description: OK}\n")
+    write(tmp_path / "schemas" / "_index.yaml", "Pet: {$ref: ./Pet.yaml}\n")
+    write(tmp_path / "schemas" / "Pet.yaml", "type: object\nproperties: {name: {type: string}}\n")
     root = write(
         tmp_path / "openapi.yaml",
         """\
@@ -341,12 +342,25 @@ def test_pointer_through_a_resolved_object_ref(tmp_path: Path) -> None:
             get:
               responses:
                 "200": {$ref: "#/paths/~1pets/get/responses/200"}
+          /pet:
+            get:
+              responses:
+                "200":
+                  description: OK
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Pet"}
+        components:
+          schemas: {$ref: schemas/_index.yaml}
         """,
     )
     spec = load_spec(root)
     ok = spec.node("/paths/~1animals/get/responses/200")
     assert ok.id == "paths/pets.yaml#/get/responses/200"
-    assert [(f.rule, at(f)) for f in lint(spec)] == [("ref-through", "8:23")]
+    schema = spec.node("/paths/~1pet/get/responses/200/content/application~1json/schema")
+    assert spec.deref(schema)[0].id == "schemas/Pet.yaml#"
+    assert spec.node("/components/schemas/Pet").id == "schemas/_index.yaml#/Pet"
+    assert lint(spec) == []
 
 
 def test_ref_cycles_through_objects_are_reported_once() -> None:

@@ -1,8 +1,10 @@
 """One pass over the spec that every lint rule reads from.
 
 The walk knows where OpenAPI puts things (path items, operations, parameters,
-media types, Schema Objects and their subschemas) and follows ``$ref``s into
-other files as it meets them.  It collects:
+media types, Schema Objects and their subschemas).  It reads the loader's
+resolved view (an operation written as a ``$ref`` is the operation it points
+to, located in its own file) and follows schema ``$ref``s as it meets them.
+It collects:
 
 * every operation with its effective parameters (path-level merged with operation-level),
 * every Schema Object reached (each once, by node id),

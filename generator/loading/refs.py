@@ -7,7 +7,9 @@ touches the network and never reads arbitrary files.  YAML and JSON files are pa
 file (Markdown, text) is one string, its whole content.
 
 A pointer that runs through another ``$ref`` (``#/components/schemas/A/properties/x`` where ``A``
-is itself a ``$ref``) is followed through it, with a ``ref-through`` warning at the ref.
+is itself a ``$ref``) is followed through it.  Through a ``$ref`` the loader resolves in place (a
+path item, a ``components/schemas`` section in another file) that is what a bundled document
+would hold; through a schema ``$ref``, which stays a reference, it is a ``ref-through`` warning.
 """
 
 from __future__ import annotations
@@ -47,17 +49,40 @@ class RefTargets:
     def __init__(self, base_dir: Path, load: Loader) -> None:
         self.base_dir = base_dir
         self.load = load
-        self._warnings: dict[_Key, Finding] = {}
         self._memo: dict[_Key, Node | SpecError] = {}
         self._active: set[_Key] = set()
+        # refs whose pointer ran through other $refs: (the ref, where it is written, the $ref
+        # nodes it ran through, where it led)
+        self._through: dict[_Key, tuple[str, Node, list[Node], Node]] = {}
 
-    @property
-    def warnings(self) -> list[Finding]:
-        return list(self._warnings.values())
+    def warnings(self, in_place: Callable[[Node], bool]) -> list[Finding]:
+        """``ref-through`` warnings: pointers through a ``$ref`` that ``in_place`` does not resolve."""
+        out = []
+        for key in self._through:
+            found = self.warning_of(key, in_place)
+            if found is not None:
+                out.append(found)
+        return out
 
-    def warning(self, ref: Any, at: Node) -> Finding | None:
-        """The ``ref-through`` warning of a ref already resolved, if its pointer ran through another."""
-        return self._warnings.get(_key(ref, at))
+    def warning(self, ref: Any, at: Node, in_place: Callable[[Node], bool]) -> Finding | None:
+        """The ``ref-through`` warning of a ref already resolved, if its pointer ran through one."""
+        return self.warning_of(_key(ref, at), in_place)
+
+    def warning_of(self, key: _Key, in_place: Callable[[Node], bool]) -> Finding | None:
+        through = self._through.get(key)
+        if through is None:
+            return None
+        ref, at, vias, node = through
+        via = next((v for v in vias if not in_place(v)), None)
+        if via is None:
+            return None
+        return Finding(
+            Severity.WARNING,
+            "ref-through",
+            f"$ref {ref!r} runs through the $ref at {via.id}; followed to {node.id}, "
+            "which the ref could name directly",
+            at.written("$ref").location,
+        )
 
     def target(self, ref: Any, at: Node) -> Node:
         """The node a ``$ref`` written at ``at`` points to; raises a located SpecError."""
@@ -104,11 +129,11 @@ class RefTargets:
 
     def _walk(self, doc: Document, fragment: str, ref: str, at: Node, key: _Key) -> Node:
         node, value = Node(doc, ""), doc.data
-        via: Node | None = None
+        vias: list[Node] = []
         for raw in fragment.split("/")[1:] if fragment else ():
             token = unescape_pointer_token(raw)
             while isinstance(value, dict) and "$ref" in value and token not in value:
-                via = via or node
+                vias.append(node)
                 node = self.target(value["$ref"], node)
                 value = raw_value(node)
             if isinstance(value, dict) and token in value:
@@ -118,15 +143,8 @@ class RefTargets:
             else:
                 raise error("ref-unresolved", f"$ref {ref!r} does not resolve", at.written("$ref").location)
             node = Node(node.doc, node.pointer + "/" + escape_pointer_token(token))
-        if via is not None:
-            loc = at.written("$ref").location
-            self._warnings[key] = Finding(
-                Severity.WARNING,
-                "ref-through",
-                f"$ref {ref!r} runs through the $ref at {via.id}; followed to {node.id}, "
-                "which the ref could name directly",
-                loc,
-            )
+        if vias:
+            self._through[key] = (ref, at, vias, node)
         return node
 
 

@@ -73,7 +73,12 @@ class ResolvedView:
             except RecursionError:  # deep nesting inside each of many chained files: refuse, located
                 self._too_deep(site)
         _mount_all(self._sites)
+        self._site_keys = {(s.at.doc, s.at.pointer) for s in self._sites} | self.unresolved
         self.unresolved.update((s.at.doc, s.at.pointer) for s in self._sites if s.failed)
+
+    def in_place(self, node: Node) -> bool:
+        """Whether ``node`` is a ``$ref`` site resolved in place (not a schema reference)."""
+        return (node.doc, node.pointer) in self._site_keys
 
     def data(self, doc: Document) -> Any:
         """The resolved data of ``doc`` (its parsed data when nothing in it is resolved)."""

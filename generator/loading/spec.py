@@ -56,7 +56,7 @@ class Spec:
     @property
     def findings(self) -> list[Finding]:
         """What resolving found: broken or cyclic ``$ref``s (errors), pointers through refs (warnings)."""
-        return self._view.findings + self._refs.warnings
+        return self._view.findings + self._refs.warnings(self._view.in_place)
 
     def unresolved(self, node: Node) -> bool:
         """Whether ``node`` is an object or value written as a ``$ref`` that could not be resolved."""
@@ -95,7 +95,7 @@ class Spec:
 
     def ref_warning(self, ref: Any, at: Node) -> Finding | None:
         """The warning for a ref already resolved whose pointer ran through another ``$ref``."""
-        return self._refs.warning(ref, at)
+        return self._refs.warning(ref, at, self._view.in_place)
 
     def deref(self, node: Node) -> tuple[Node, Any]:
         """Follow a chain of ``$ref``s from ``node`` to a node that is not a ref. Alias cycles are errors."""
