@@ -89,22 +89,21 @@ class ResolvedView:
     # -- 1: find the sites ------------------------------------------------------------------------
     def _find_sites(self, root: Node) -> None:
         todo: list[tuple[Node, str]] = [(root, "root")]
-        visited: set[tuple[Document, str]] = set()
+        visited: set[tuple[Document, str]] = set()  # every node walked, each once
         while todo:
             node, kind = todo.pop()
-            if (node.doc, node.pointer) not in visited:
-                visited.add((node.doc, node.pointer))
-                todo.extend(self._walk(node, kind))
+            todo.extend(self._walk(node, kind, visited))
 
-    def _walk(self, start: Node, kind: str) -> list[tuple[Node, str]]:
+    def _walk(self, start: Node, kind: str, visited: set[tuple[Document, str]]) -> list[tuple[Node, str]]:
         """Record the sites under ``start`` (one document); return the targets to walk next."""
         doc, refs_below = start.doc, start.doc.ref_paths
         targets: list[tuple[Node, str]] = []
         stack: list[tuple[str, Any, str]] = [(start.pointer, raw_value(start), kind)]
         while stack:
             ptr, value, kind = stack.pop()
-            if ptr not in refs_below or kind == LITERAL:
+            if ptr not in refs_below or kind == LITERAL or (doc, ptr) in visited:
                 continue
+            visited.add((doc, ptr))
             if isinstance(value, list):
                 sub = item_kind(kind)
                 stack.extend((f"{ptr}/{i}", v, sub) for i, v in enumerate(value))
@@ -122,8 +121,10 @@ class ResolvedView:
                 else:
                     self._add_site(_Site(Node(doc, ptr), target, frozenset(value) - {"$ref"}))
             for key, v in value.items():
-                if key != "$ref":
-                    stack.append((f"{ptr}/{escape_pointer_token(key)}", v, child_kind(kind, key)))
+                if key != "$ref" and isinstance(v, (dict, list)):
+                    child = f"{ptr}/{escape_pointer_token(key)}"
+                    if child in refs_below:
+                        stack.append((child, v, child_kind(kind, key)))
         return targets
 
     def _target(self, at: Node, ref: Any) -> Node | None:
