@@ -220,14 +220,17 @@ class ResolvedView:
     def _report_cycle(self, closing: _Site) -> None:
         """``closing``'s target is being resolved: the sites from there to ``closing`` form a cycle."""
         target = closing.target
-        start = len(self._site_stack)
-        for i, s in enumerate(self._site_stack):
-            if s.at.doc is target.doc and _within(s.at.pointer, target.pointer):
-                start = i
-                break
-        cycle = self._site_stack[start:]
-        if closing not in cycle:
-            cycle.append(closing)
+        if closing.at.doc is target.doc and _within(closing.at.pointer, target.pointer):
+            cycle = [closing]  # it refers to itself, or to something that contains it
+        else:
+            start = len(self._site_stack)
+            for i, s in enumerate(self._site_stack):
+                if s.at.doc is target.doc and _within(s.at.pointer, target.pointer):
+                    start = i
+                    break
+            cycle = self._site_stack[start:]
+            if closing not in cycle:
+                cycle.append(closing)
         for s in cycle:
             s.failed = True
         key = frozenset(s.at.id for s in cycle)
