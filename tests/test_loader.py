@@ -403,3 +403,27 @@ def test_a_broken_referenced_file_is_a_finding_not_a_crash(tmp_path: Path) -> No
     assert [(f.rule, Path(f.location.file).name, at(f)) for f in findings] == [
         ("yaml-syntax", "op.yaml", "3:1")
     ]
+
+
+def test_pointer_through_an_alias_cycle_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "openapi.yaml",
+        """\
+        openapi: 3.1.0
+        info: {title: T, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            C: {$ref: "#/components/schemas/D"}
+            D: {$ref: "#/components/schemas/C"}
+            E: {$ref: "#/components/schemas/C/properties/y"}
+        """,
+    )
+    findings = lint(load_spec(root))
+    assert [(f.rule, at(f), f.location.pointer) for f in findings] == [
+        ("ref-cycle", "6:15", "/components/schemas/C/$ref"),
+        ("ref-cycle", "8:15", "/components/schemas/E/$ref"),
+    ]
+    assert findings[1].message == (
+        "$ref '#/components/schemas/C/properties/y' runs through a $ref cycle at #/components/schemas/C"
+    )

@@ -133,6 +133,12 @@ class RefTargets:
         for raw in fragment.split("/")[1:] if fragment else ():
             token = unescape_pointer_token(raw)
             while isinstance(value, dict) and "$ref" in value and token not in value:
+                if node in vias:  # an alias cycle on the way: the pointer leads nowhere
+                    raise error(
+                        "ref-cycle",
+                        f"$ref {ref!r} runs through a $ref cycle at {node.id}",
+                        at.written("$ref").location,
+                    )
                 vias.append(node)
                 node = self.target(value["$ref"], node)
                 value = raw_value(node)

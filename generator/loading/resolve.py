@@ -166,7 +166,7 @@ class ResolvedView:
     def _build(self, doc: Document, ptr: str, raw: Any, trie: _Trie) -> Any:
         site = trie.site
         if site is not None:
-            return self._resolve_site(site, raw, trie)
+            return self._resolve_site(site, raw)
         if isinstance(raw, dict):
             out: dict[str, Any] = dict(raw)
             for token in trie.children:
@@ -182,7 +182,7 @@ class ResolvedView:
             return items
         return raw
 
-    def _resolve_site(self, site: _Site, raw: Any, trie: _Trie) -> Any:
+    def _resolve_site(self, site: _Site, raw: Any) -> Any:
         target = site.target
         if site.failed:
             return raw
