@@ -60,11 +60,20 @@ def build_api_checked(spec: Spec, checked: Callable[[], list[Finding]]) -> tuple
     """The IR; when building it fails, the checks' located findings say why (they list them all)."""
     try:
         return build_api(spec)
-    except SpecError:
-        found = checked()
-        if any(f.severity is Severity.ERROR for f in found):
-            raise SpecError(found) from None
+    except Exception:
+        blame_the_spec(checked)
         raise
+
+
+def blame_the_spec(checked: Callable[[], list[Finding]]) -> None:
+    """Raise the checks' findings if they have errors: on a spec that breaks the rules, a failure
+    further on is a consequence of the breakage, and the findings say what to change."""
+    try:
+        found = checked()
+    except Exception:
+        return  # the checks failed too: the original error is the one to report
+    if any(f.severity is Severity.ERROR for f in found):
+        raise SpecError(found) from None
 
 
 def raise_on_errors(found: list[Finding]) -> list[Finding]:
@@ -88,13 +97,16 @@ def generate(
     spec = load_spec(spec_path)
     checked = checks(spec)  # in parallel with everything below; its errors win
     try:
-        api, warnings = build_api_checked(spec, checked)
+        api, warnings = build_api(spec)
         say(f"built IR: {len(api.models)} models, {len(api.operations)} operations")
         files: dict[str, dict[str, str]] = {}
         for name in targets:
             say(f"rendering {name}")
             files[name] = TARGETS[name](api, target_options(name, options), say)
             say(f"rendered {name}: {len(files[name])} files")
+    except Exception:
+        blame_the_spec(checked)  # collects the worker either way
+        raise
     except BaseException:
         checked_safely(checked)
         raise
