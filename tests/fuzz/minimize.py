@@ -11,6 +11,7 @@ result is written to OUT (default: SPEC's name with ``.min`` before the suffix) 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import traceback
@@ -25,6 +26,9 @@ from generator.errors import Severity, SpecError, UsageError  # noqa: E402
 from generator.lint import blocking, lint  # noqa: E402
 from generator.loading.spec import load_spec  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from spec_strategies import dump  # noqa: E402
 
 TARGETS = ["python", "go", "docs"]
 OPTIONS = {"python": {"package": "pkg"}, "go": {"package": "pkg"}, "docs": {"package": "pkg"}}
@@ -50,7 +54,8 @@ def signature(spec: Path) -> str | None:
         except Exception as exc:  # noqa: BLE001 - a crash is what we look for
             frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/generator/" in f.filename]
             where = f"{Path(frames[-1].filename).name}:{frames[-1].name}" if frames else "?"
-            return f"{type(exc).__name__} at {where}: {str(exc).splitlines()[0][:60] if str(exc) else ''}"
+            message = re.sub(r"\d+", "N", str(exc).splitlines()[0] if str(exc) else "")[:70]
+            return f"{type(exc).__name__} at {where}: {message}"  # without line numbers, which shrink
     return None
 
 
@@ -99,7 +104,7 @@ def shrink(data: Any, folder: Path, target: str, name: str) -> Any:
     spec = folder / name
 
     def same(candidate: Any) -> bool:
-        spec.write_text(json.dumps(candidate, ensure_ascii=False), encoding="utf-8", errors="surrogatepass")
+        spec.write_text(dump(candidate, True), encoding="utf-8", errors="surrogatepass")
         return signature(spec) == target
 
     changed = True
@@ -126,7 +131,8 @@ def main(argv: list[str]) -> int:
     print(f"signature: {target}", file=sys.stderr)
     import yaml
 
-    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    text = src.read_text(encoding="utf-8", errors="surrogatepass")
+    data = json.loads(text) if src.suffix == ".json" else yaml.safe_load(text)
     with tempfile.TemporaryDirectory() as tmp:
         small = shrink(data, Path(tmp), target, "openapi.json")
     out.write_text(
