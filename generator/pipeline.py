@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from . import background
-from .errors import Finding, Severity, SpecError, UsageError
+from .errors import Finding, Severity, SpecError
 from .ir.builder import build_api
 from .ir.model import Api
 from .loading.spec import Spec, load_spec
-from .targets import TARGETS
+from .targets import get as get_target
+from .targets import sdk_infos
+from .targets.contract import Context, SdkInfo
 
 Progress = Callable[[str], None]
 
@@ -23,15 +25,6 @@ class Result:
     api: Api
     files: dict[str, dict[str, str]]  # target -> relative path -> text
     warnings: list[Finding] = field(default_factory=list)
-
-
-def target_options(name: str, options: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """A target's own ``[tool.oasgen.<name>]`` table; docs also sees the SDK targets' tables."""
-    own = dict(options.get(name, {}))
-    if name == "docs":
-        for sdk in ("python", "go"):
-            own.setdefault(sdk, dict(options.get(sdk, {})))
-    return own
 
 
 def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
@@ -88,10 +81,14 @@ def generate(
     options: dict[str, dict[str, Any]],
     progress: Progress | None = None,
 ) -> Result:
-    """Render every target in memory.  Raises SpecError (bad spec) or UsageError (bad target/options)."""
-    unknown = [t for t in targets if t not in TARGETS]
-    if unknown:
-        raise UsageError(f"unknown target {unknown[0]!r}; known targets: {', '.join(sorted(TARGETS))}")
+    """Render every target in memory.  Raises SpecError (bad spec) or UsageError (bad target/options).
+
+    ``options`` maps a target's name to its ``[tool.oasgen.<name>]`` table.  Every option is checked
+    (through the target contract) before the spec is read, so a usage error never waits on a spec.
+    """
+    chosen = [get_target(t) for t in targets]
+    resolved = {t.name: t.resolve(options.get(t.name)) for t in chosen}
+    sdks: tuple[SdkInfo, ...] = sdk_infos(options) if any(t.needs_sdks for t in chosen) else ()
     say = progress or (lambda _msg: None)
     say(f"loading {spec_path}")
     spec = load_spec(spec_path)
@@ -100,9 +97,10 @@ def generate(
         api, warnings = build_api(spec)
         say(f"built IR: {len(api.models)} models, {len(api.operations)} operations")
         files: dict[str, dict[str, str]] = {}
-        for name in targets:
+        for target in chosen:
+            name = target.name
             say(f"rendering {name}")
-            files[name] = TARGETS[name](api, target_options(name, options), say)
+            files[name] = target.generate(Context(api, resolved[name], sdks, say))
             say(f"rendered {name}: {len(files[name])} files")
     except Exception:
         blame_the_spec(checked)  # collects the worker either way
