@@ -196,7 +196,8 @@ def campaign(tmp_path_factory: pytest.TempPathFactory) -> Campaign:
     base = tmp_path_factory.mktemp("fuzz")
     done = Campaign()
     started = time.monotonic()
-    seen: set[str] = set()
+    drawn: dict[str, dict[str, str]] = {}  # the draw first, apart from the runs: what the code under
+    # test does must not steer hypothesis (it does, when the runs happen inside the drawing function)
 
     @settings(
         max_examples=EXAMPLES,
@@ -207,14 +208,16 @@ def campaign(tmp_path_factory: pytest.TempPathFactory) -> Campaign:
     )
     @given(files())
     def draw(spec_files: dict[str, str]) -> None:
-        key = repr(sorted(spec_files.items()))
-        if key in seen:
-            return
-        seen.add(key)
-        folder = base / f"ex{len(done.examples):05d}"
+        drawn.setdefault(repr(sorted(spec_files.items())), spec_files)
+
+    if SEED:
+        draw = seed(int(SEED))(draw)
+    draw()
+    for n, spec_files in enumerate(drawn.values()):
+        folder = base / f"ex{n:05d}"
         spec = _write(folder, spec_files)
         lint = _cli(["lint", spec.name], folder)
-        package = f"fz{len(done.examples):05d}"
+        package = f"fz{n:05d}"
         args = ["generate", "-q", "--spec", spec.name, "--out", "out", "--package", package]
         args += [a for t in TARGETS for a in ("--target", t)]
         gen = _cli(args, folder)
@@ -222,10 +225,6 @@ def campaign(tmp_path_factory: pytest.TempPathFactory) -> Campaign:
         done.examples.append(Example(folder, lint, gen, check))
         if gen[0] == 0 and len(done.sdks) < COMPILE:
             done.sdks.append(Sdk(folder.name, folder / "out", package))
-
-    if SEED:
-        draw = seed(int(SEED))(draw)
-    draw()
     done.checks = {cid: {} for cid in CHECK_IDS}
     for i in range(0, len(done.sdks), COMPILE_BATCH):
         for cid, failures in run_checks(done.sdks[i : i + COMPILE_BATCH], base / "checks" / str(i)).items():

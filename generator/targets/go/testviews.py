@@ -98,7 +98,8 @@ def build_tests(api: Api, view: PackageView) -> Tests:
         for mv in s.methods:
             tests.ops.append(_op_case(s.field, mv, models))
     tests.fuzz_types = [c.name for c in tests.models]
-    tests.fuzz_types += [u.name for u in view.unions] + [e.name for e in view.enums] + [a.name for a in view.aliases]
+    tests.fuzz_types += [u.name for u in view.unions] + [e.name for e in view.enums]
+    tests.fuzz_types += [a.name for a in view.aliases]
     tests.fuzz_seeds = [(i, text) for i, c in enumerate(tests.models) for text in (c.min_json, c.full_json)]
     return tests
 
