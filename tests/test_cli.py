@@ -357,3 +357,12 @@ def test_an_invalid_spec_gets_its_findings_even_where_a_target_would_crash(tmp_p
     assert proc.returncode == 1, proc.stderr
     assert "spec.yaml:1:1: error: 'info' is a required property" in proc.stderr
     assert "internal error" not in proc.stderr
+
+
+def test_a_finding_is_one_line_whatever_the_spec_text() -> None:
+    from generator.errors import Finding, Location, Severity
+
+    text = "a\nb\rc\x0bd\x0ce\x1cf\x85g\u2028h\u2029i"
+    line = Finding(Severity.ERROR, "rule", f"bad {text}", Location("s.yaml", 3, 4, f"/paths/{text}")).format()
+    assert line.splitlines() == [line]
+    assert line.startswith("s.yaml:3:4: error: bad a\\nb\\rc") and "\\u2028h" in line and line.endswith("i]")
