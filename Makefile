@@ -15,7 +15,9 @@ PYTEST_WORKERS ?= 2
 FUZZ_EXAMPLES ?= 3000
 FUZZ_COMPILE ?= 300
 FUZZ_RUNTIME_EXAMPLES ?= 5000
-FUZZ_SEED ?= $(shell date +%s)
+ifeq ($(origin FUZZ_SEED), undefined)
+FUZZ_SEED := $(shell date +%s)
+endif
 GO_FUZZTIME ?= 120s
 
 setup: $(STAMP) $(PRISM)
