@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import UNKNOWN, Finding, Severity
-from ..loading.spec import Spec
-from ..naming import split_words
+from ..errors import UNKNOWN, Finding, Severity, SpecError
+from ..loading.spec import Node, Spec
+from ..naming import keep_case_words, split_words
 from .model import Api, AuthScheme, Info, Model, Operation, Server
 from .operations import OperationBuilder
-from .schemas import COMPONENT_PREFIX, SchemaConverter
+from .schemas import COMPONENT_PREFIX, SchemaConverter, is_component
 
 
 def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
     """Build the IR.  Raises SpecError for input it cannot represent; returns warnings beside it."""
+    broken = [f for f in spec.findings if f.severity is Severity.ERROR]
+    if broken:  # a $ref left unresolved stands where an object or a string should
+        raise SpecError(broken)
     data = spec.data
     version = str(data.get("openapi", ""))
     conv = SchemaConverter(spec, is_30=version.startswith("3.0"))
@@ -22,7 +25,7 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
     schemas = (data.get("components") or {}).get("schemas") or {}
     for name in schemas:
         node = spec.node(COMPONENT_PREFIX.rstrip("/")).child(name)
-        conv.model_ref(node, conv.component_name(node))
+        conv.model_ref(_component_model(spec, node), keep_case_words(str(name)) or (str(name),))
 
     ops = OperationBuilder(conv).build_all()
     webhooks = data.get("webhooks")
@@ -52,6 +55,26 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
         models=models,
     )
     return api, findings
+
+
+_REF_ANNOTATIONS = {"$ref", "description", "title", "summary", "$comment"}
+
+
+def _component_model(spec: Spec, node: Node) -> Node:
+    """The node of a component schema's model.
+
+    A component written as a ``$ref`` to a schema outside the components (``Pet: {$ref:
+    schemas/pet.yaml}``, the usual multi-file layout) *is* that schema, under the component's
+    name: refs to the file and to ``#/components/schemas/Pet`` then give the same model.
+    """
+    value = spec.value(node)
+    if not isinstance(value, dict) or "$ref" not in value or value.keys() - _REF_ANNOTATIONS:
+        return node
+    try:
+        final, _ = spec.deref(node)
+    except SpecError:
+        return node  # reported by the ref rules; converting the node says so again
+    return node if is_component(final) else final
 
 
 def _auth(data: dict[str, Any]) -> tuple[AuthScheme, ...]:
