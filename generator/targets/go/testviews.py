@@ -80,6 +80,8 @@ class Tests:
     models: list[ModelCase] = field(default_factory=list)
     enums: list[EnumCase] = field(default_factory=list)
     ops: list[OpCase] = field(default_factory=list)
+    fuzz_types: list[str] = field(default_factory=list)  # every type that decodes JSON (fuzz_test.go)
+    fuzz_seeds: list[tuple[int, str]] = field(default_factory=list)  # (index in fuzz_types, Go literal)
 
 
 def build_tests(api: Api, view: PackageView) -> Tests:
@@ -96,6 +98,10 @@ def build_tests(api: Api, view: PackageView) -> Tests:
     for s in view.services:
         for mv in s.methods:
             tests.ops.append(_op_case(s.access, mv, models))
+    tests.fuzz_types = [c.name for c in tests.models]
+    tests.fuzz_types += [u.name for u in view.unions] + [e.name for e in view.enums]
+    tests.fuzz_types += [a.name for a in view.aliases]
+    tests.fuzz_seeds = [(i, text) for i, c in enumerate(tests.models) for text in (c.min_json, c.full_json)]
     return tests
 
 
