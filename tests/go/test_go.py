@@ -184,7 +184,7 @@ def test_names() -> None:
     assert exported("max_requests_per_1_minute") == "MaxRequestsPer1Minute"
     assert exported("session_id") == "SessionID" and exported("ids") == "IDs"
     assert exported("api_url") == "APIURL" and exported("X-Request-Id") == "XRequestID"
-    assert exported("1st") == "V1St" and exported("") == "Value"
+    assert exported("1st") == "V1St" and exported("") == "Empty" and exported("👍") == "ThumbsUpSign"
     taken: set[str] = set()
     assert [unexported(n, taken) for n in ("session_id", "type", "func", "type", "ctx")] == [
         "sessionID",
