@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..errors import UNKNOWN, Finding, Severity
 from ..loading.spec import Spec
 from ..naming import split_words
-from .model import Api, AuthScheme, Info, Model, Operation, Server
+from .model import Api, Info, Model, Operation, Server
 from .operations import OperationBuilder
 from .schemas import COMPONENT_PREFIX, SchemaConverter
+from .security import SecurityBuilder
 
 
 def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
@@ -24,7 +23,10 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
         node = spec.node(COMPONENT_PREFIX.rstrip("/")).child(name)
         conv.model_ref(node, conv.component_name(node))
 
-    ops = OperationBuilder(conv).build_all()
+    security = SecurityBuilder(spec, conv)
+    default_security = security.default()
+    ops = OperationBuilder(conv, security).build_all()
+    schemes, default_security = security.finish(default_security)
     webhooks = data.get("webhooks")
     if isinstance(webhooks, dict) and webhooks:
         conv.warn(
@@ -44,39 +46,12 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
             for s in data.get("servers") or ()
             if isinstance(s, dict) and "url" in s
         ),
-        auth=_auth(data),
-        default_auth=tuple(
-            str(k) for req in data.get("security") or () if isinstance(req, dict) for k in req
-        ),
+        auth=schemes,
+        security=default_security,
         operations=tuple(ops),
         models=models,
     )
     return api, findings
-
-
-def _auth(data: dict[str, Any]) -> tuple[AuthScheme, ...]:
-    out: list[AuthScheme] = []
-    schemes = (data.get("components") or {}).get("securitySchemes") or {}
-    for name, s in schemes.items():
-        if not isinstance(s, dict):
-            continue
-        kind = s.get("type")
-        scheme = str(s.get("scheme", "")).lower()
-        if kind == "http" and scheme in ("bearer", "basic"):
-            out.append(
-                AuthScheme(
-                    str(name), "bearer" if scheme == "bearer" else "basic", description=s.get("description")
-                )
-            )
-        elif kind == "apiKey":
-            out.append(AuthScheme(str(name), "api-key", s.get("name"), s.get("in"), s.get("description")))
-        elif kind in ("oauth2", "openIdConnect"):
-            out.append(
-                AuthScheme(
-                    str(name), "oauth2" if kind == "oauth2" else "openid", description=s.get("description")
-                )
-            )
-    return tuple(out)
 
 
 def _dedupe_names(ops: list[Operation], findings: list[Finding]) -> list[Operation]:

@@ -65,7 +65,7 @@ def mkdocs_config(site_name: str, nav: list[dict[str, Any]]) -> str:
 def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
     langs: list[Snippets] = [lang.make(api, sdk_options(options, lang.key)) for lang in LANGUAGES]
     first = langs[0]
-    env = Env(first.api_key_env, first.base_url_env, first.default_base_url)
+    env = Env(first.api_key_env, first.base_url_env, first.default_base_url, first.scheme_envs)
     pages = page_names(api)
     builder = PageBuilder(api, pages, usage(api), langs, env)
     files = {f"{DOCS_DIR}/{PAGE}": render(NAME, "index.md.jinja", page=index_page(api, pages, langs, env))}

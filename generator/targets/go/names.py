@@ -72,6 +72,15 @@ RESERVED_LOCALS = GO_KEYWORDS | frozenset(
         "fmt",
         "context",
         "time",
+        # more locals and runtime helpers a method body uses (multipart bodies, path parameters)
+        "form",
+        "contentType",
+        "pathParam",
+        "paramStyle",
+        "expandPath",
+        "encodeBody",
+        "newMultipartForm",
+        "openStream",
     ]
 )
 INITIALISMS = frozenset(
@@ -83,7 +92,6 @@ RUNTIME_NAMES = frozenset(
         "Client",
         "NewClient",
         "Option",
-        "WithAPIKey",
         "WithBaseURL",
         "WithHTTPClient",
         "WithMaxRetries",
@@ -102,7 +110,6 @@ RUNTIME_NAMES = frozenset(
         "DefaultMaxRetries",
         "DefaultRequestTimeout",
         "DefaultBaseURL",
-        "APIKeyEnv",
         "BaseURLEnv",
         "Version",
         "File",

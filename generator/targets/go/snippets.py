@@ -35,6 +35,8 @@ class GoSnippets:
         builder = Builder(api, self.package, self.module)
         self.pkg = builder.build("0")
         self.api_key_env = self.pkg.api_key_env
+        self.scheme_envs = self.pkg.auth.scheme_envs
+        self._envs = [e.env for e in self.pkg.auth.envs] + [self.pkg.base_url_env]
         self.base_url_env = self.pkg.base_url_env
         self.default_base_url = self.pkg.default_base_url
         self.models = {m.id: m for m in api.models}
@@ -51,7 +53,7 @@ class GoSnippets:
         """Creating a client (what every snippet starts with)."""
         return (
             f"import {self._import()}\n\n"
-            f"// NewClient reads {self.api_key_env} and {self.base_url_env}.\n"
+            f"// NewClient reads {' and '.join(self._envs)}.\n"
             f"client, err := {self.package}.NewClient()\n"
         )
 
@@ -92,7 +94,7 @@ class GoSnippets:
             + [f"\t{i}" for i in imports]
             + ["", f"\t{self._import()}", ")", ""]
         )
-        lines += ["func main() {", f"\t// NewClient reads {self.api_key_env} and {self.base_url_env}."]
+        lines += ["func main() {", f"\t// NewClient reads {' and '.join(self._envs)}."]
         lines += [f"\tclient, err := {p}.NewClient()", "\tif err != nil {", "\t\tlog.Fatal(err)", "\t}"]
         lines += [f"\t// {n}" for n in notes]
         if m.returns == "none":

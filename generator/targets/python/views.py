@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from ...ir.model import Api, Const, EnumType, Field, Model, thaw
 from ...naming import pascal, snake
 from . import methods as method_views
+from .auth import AuthView, auth_view
 from .methods import MethodView, ResourceView
+from .params import RUNTIME_PARAM_NAMES
 
 __all__ = ["Builder", "MethodView", "PackageView", "ResourceView"]
 from .names import field_names, model_names, type_name
@@ -66,15 +68,15 @@ class PackageView:
     title: str
     doc: str
     default_base_url: str
-    api_key_env: str
+    api_key_env: str  # the first credential's environment variable ("" without credentials)
     base_url_env: str
     models: list[ModelView]
     enums: list[EnumView]
     aliases: list[AliasView]
     constants: list[tuple[str, str, str]]  # (name, declared type or "", expression)
     resources: list[ResourceView]
+    auth: AuthView = field(default_factory=lambda: AuthView([], [], "()", "{}", {}))  # credentials
     exports: list[str] = field(default_factory=list)
-    auth_header: str | None = None  # an API key sent in this header; None = a bearer token
     models_imports: list[str] = field(default_factory=list)  # from ._serde
     models_typing: list[str] = field(default_factory=list)
     models_abc: list[str] = field(default_factory=list)  # from collections.abc
@@ -168,22 +170,6 @@ class Builder:
         self.names = model_names(api, reserved)
         self.types = TypeMapper(self.models, self.names)
         self.hoisted: dict[str, str] = {}  # alias name -> annotation
-
-    def auth_header(self) -> str | None:
-        """The header of the API's default api-key scheme; None for bearer (or no scheme)."""
-        schemes = {s.name: s for s in self.api.auth}
-        for name in self.api.default_auth or tuple(schemes):
-            scheme = schemes.get(name)
-            if (
-                scheme is not None
-                and scheme.kind == "api-key"
-                and scheme.param_in == "header"
-                and scheme.header
-            ):
-                return scheme.header
-            if scheme is not None:
-                return None
-        return None
 
     def fit(self, annotation: str, rest: int, hint: str, omittable: bool = False) -> str:
         """``annotation`` (plus ``| NotGiven`` when ``omittable``), shortened by a named alias when its
@@ -307,21 +293,22 @@ class Builder:
             + [p.annotation for p in m.positional + m.keyword]
         ]
         exports = sorted([v.name for v in models] + [e.name for e in enums] + [a.name for a in aliases])
+        sends = [x for m in methods for x in m.path_values + m.query + m.headers + m.cookies]
         runtime: dict[str, list[str]] = {
-            "_encoding": (["add_query"] if any(m.query for m in methods) else [])
-            + (["encode_path"] if any(m.positional for m in methods) else [])
-            + (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
+            "_encoding": (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
             + (["encode_raw"] if any(m.body_kind == "raw" for m in methods) else []),
+            "_params": used(set(RUNTIME_PARAM_NAMES), sends)
+            + (["encode_path"] if any(m.path_values for m in methods) else []),
             "_serde": used(SERDE_NAMES, res_texts)
-            + (["to_json"] if any(m.query or m.headers for m in methods) else [])
             + used({"to_json"}, [p.to_json for m in methods for p in m.body_fields])
-            + (["to_json"] if any(m.body_kind in ("multipart", "form") for m in methods) else []),
+            + (["to_json"] if any(m.body_kind in ("multipart", "form", "whole") for m in methods) else []),
             "_response": ["APIResponse"],
             "_streaming": used(STREAMING_NAMES, res_texts),
             "_types": ["NOT_GIVEN", "NotGiven"] + used({"FileInput"}, res_texts),
         }
         title = self.api.info.title or self.client
         env = re.sub(r"[^A-Z0-9]", "_", self.client.upper())  # ChatKit -> CHATKIT_API_KEY
+        auth = auth_view(self.api, env)
         return PackageView(
             package=self.package,
             client=self.client,
@@ -330,7 +317,7 @@ class Builder:
             title=title,
             doc=docstring(self.api.info.description, 0),
             default_base_url=self.api.servers[0].url if self.api.servers else "http://localhost",
-            api_key_env=f"{env}_API_KEY",
+            api_key_env=auth.args[0].env if auth.args else "",
             base_url_env=f"{env}_BASE_URL",
             models=models,
             enums=enums,
@@ -338,7 +325,7 @@ class Builder:
             constants=[(n, self.types.annotations.get(n, ""), e) for e, n in self.types.constants.items()],
             resources=resources,
             exports=exports,
-            auth_header=self.auth_header(),
+            auth=auth,
             models_imports=sorted(set(models_imports)),
             models_typing=sorted(set(models_typing)),
             models_abc=models_abc,
@@ -350,7 +337,7 @@ class Builder:
             resources_runtime={k: sorted(set(v)) for k, v in sorted(runtime.items()) if v},
             resources_typing=sorted(
                 set(
-                    used({"Literal", "IO"}, res_texts)
+                    used({"Literal", "IO", "Any"}, res_texts)
                     + (["Any"] if any(m.body_kind in ("fields", "multipart") for m in methods) else [])
                 )
             ),
