@@ -80,7 +80,7 @@ class GoSnippets:
         lits = Literals(self.pkg, self.models, self.unions)
         notes: list[str] = []
         args = ["context.Background()"]
-        path = [p for p in op.params if p.location == "path"]
+        path = [p for p in op.params if p.location == "path" and p.const is None]
         for a, param in zip(m.args, path, strict=True):
             value = path_params.get(param.name, param.name)
             args.append(self._value(lits, param.type, a.go, value, notes, a.arg))
