@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from ...ir.model import Operation
+from ...ir.model import Operation, Param
+from .auth import AuthView
+from .params import send_call
 
 
 @dataclass
@@ -77,11 +79,33 @@ class ParamField:
     name: str
     go: str
     wire: str  # Go literal
-    location: str  # query | header | body | content-type
+    location: str  # query | header | cookie | body | content-type
     required: bool
     explode: bool
     doc: list[str]
     body_field: str = ""  # the body model's field this copies into
+    param: Param | None = field(default=None, repr=False, compare=False)  # a query/header/cookie param
+
+
+@dataclass
+class SendView:
+    """One parameter the method sends, in spec order: a constant (``call``) or a params field."""
+
+    const_call: str = ""  # a constant's request method call
+    field: ParamField | None = None
+
+    @property
+    def call(self) -> str:
+        """The request method call, e.g. ``addQuery("tag", params.Tag.Value(), paramStyle{...})``."""
+        if self.field is None or self.field.param is None:
+            return self.const_call
+        value = f"params.{self.field.name}" + ("" if self.field.required else ".Value()")
+        return send_call(self.field.param, value)
+
+    @property
+    def optional(self) -> str:
+        """The Opt field to test with IsSet ("" when required or constant)."""
+        return self.field.name if self.field is not None and not self.field.required else ""
 
 
 @dataclass
@@ -97,7 +121,7 @@ class PathArg:
     arg: str
     go: str
     wire: str  # Go literal
-    text: str  # Go expression: the value as a string
+    value: str  # Go expression of the value
 
 
 @dataclass
@@ -107,6 +131,9 @@ class MethodView:
     http_method: str
     path: str  # Go literal
     args: list[PathArg]
+    path_params: list[str]  # pathParam literals for expandPath (constants included)
+    sends: list[SendView]  # the query, header and cookie parameters, in spec order
+    security: str  # Go literal of the alternatives ([][]string or nil)
     params: ParamsView | None
     const_headers: list[tuple[str, str]]
     body_kind: str  # none | model | value | multipart
@@ -157,9 +184,7 @@ class PackageView:
     api_key_env: str
     base_url_env: str
     sdk_name: str
-    auth_kind: str  # bearer | header | none
-    auth_header: str
-    auth_header_lit: str  # a Go string literal
+    auth: AuthView
     models: list[ModelView]
     enums: list[EnumView]
     unions: list[UnionView]
@@ -167,7 +192,6 @@ class PackageView:
     services: list[ServiceView]  # every node of the tree, parents first
     models_json: bool
     models_strconv: bool
-    services_url: bool
     services_json: bool
     names: dict[str, str] = field(default_factory=dict)  # model id -> Go name
 

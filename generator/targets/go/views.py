@@ -22,6 +22,7 @@ from ...ir.model import (
 from ...naming import claim_order, symbol_words
 from ...text import path_template
 from ..docs.markdown import plain
+from .auth import auth_view, claim_names
 from .docs import comment, one_line
 from .methoddocs import method_doc
 from .names import (
@@ -34,6 +35,7 @@ from .names import (
     type_name,
     unexported,
 )
+from .params import const_value, path_param, security_literal, send_call
 from .streams import multipart_fields, stream_flag, stream_variant
 from .streams import unique_methods as _unique_methods
 from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string
@@ -50,6 +52,7 @@ from .viewmodels import (
     ParamField,
     ParamsView,
     PathArg,
+    SendView,
     ServiceView,
     UnionView,
 )
@@ -114,6 +117,7 @@ class Builder:
         self.module = module
         self.models = {m.id: m for m in api.models}
         self.table = NameTable(RUNTIME_NAMES | RUNTIME_DECODER_TYPES)
+        self.auth_names = claim_names(api, self.table)  # before the models: WithAPIKey stays WithAPIKey
         ids = [m.id for m in api.models]
         wanted = [type_name(m.name) for m in api.models]
         self.names = {ids[i]: self.table.claim(wanted[i], "Model") for i in claim_order(ids, wanted)}
@@ -138,8 +142,8 @@ class Builder:
         for e in list(self.types.enums.values()):  # inline enums, found while mapping
             enums.append(self._enum(e.name, e.base, e.values, ""))
         unions = [self.union_view(u) for u in self.types.unions.values()]
-        scheme = self._auth()
         env = re.sub(r"[^A-Z0-9]", "_", self.package.upper())
+        auth = auth_view(self.api, self.auth_names, env)
         methods = [m for s in services for m in s.methods]
         base_url = self.api.servers[0].url if self.api.servers else "http://localhost"
         texts = [f.go for m in models for f in m.fields] + [a.go for a in aliases]
@@ -154,12 +158,10 @@ class Builder:
             default_base_url=base_url,
             default_base_url_doc=one_line(base_url),
             default_base_url_lit=go_string(base_url),
-            api_key_env=f"{env}_API_KEY",
+            api_key_env=auth.envs[0].env if auth.envs else "",
             base_url_env=f"{env}_BASE_URL",
             sdk_name=f"{self.package}-go",
-            auth_kind=scheme[0],
-            auth_header=scheme[1],
-            auth_header_lit=go_string(scheme[1]),
+            auth=auth,
             models=models,
             enums=enums,
             unions=unions,
@@ -167,31 +169,18 @@ class Builder:
             services=services,
             models_json=bool(models) or any("json." in t for t in texts),
             models_strconv=any("strconv." in c.convert for u in unions for c in u.ctors),
-            services_url=any(
-                m.params and any(f.location == "query" for f in m.params.fields) for m in methods
-            ),
             services_json=any(
                 "json." in x
                 for m in methods
                 for x in [m.out_go, m.body_go]
                 + [a.go for a in m.args]
                 + [f.go for f in (m.params.fields if m.params else [])]
+                + m.path_params
+                + [s.call for s in m.sends]
             )
             or any(m.params and m.params.extra for m in methods),
             names=dict(self.names),
         )
-
-    def _auth(self) -> tuple[str, str]:
-        schemes = {s.name: s for s in self.api.auth}
-        for name in self.api.default_auth:
-            s = schemes.get(name)
-            if s is None:
-                continue
-            if s.kind == "api-key" and s.param_in == "header" and s.header:
-                return "header", s.header
-            if s.kind in ("bearer", "oauth2", "openid"):
-                return "bearer", "Authorization"
-        return ("bearer", "Authorization") if self.api.auth else ("none", "Authorization")
 
     # -- models -----------------------------------------------------------------------------------------
     def field_view(self, owner: Model, f: Field, name: str) -> FieldView:
@@ -306,27 +295,33 @@ class Builder:
         prefix = exported(tuple(singular(w) for w in group), "Default") + name
         taken: set[str] = set()
         args = []
-        for p in op.params:
-            if p.location == "path":
-                gt = self.types.map(p.type, prefix + exported(p.name), exported(p.name), None)
-                arg = unexported(p.name, taken)
-                text = arg if gt.go == "string" else f"paramString({arg})"
-                args.append(PathArg(arg, gt.go, go_string(p.name), text))
+        path_params: list[str] = []
+        sends: list[SendView] = []
         pfields: list[ParamField] = []
         for p in op.params:
-            if p.location in ("query", "header") and p.const is None:
+            if p.location == "path" and p.const is None:
                 gt = self.types.map(p.type, prefix + exported(p.name), exported(p.name), None)
-                pfields.append(
-                    ParamField(
-                        exported(p.name),
-                        gt.go if p.required else f"Opt[{gt.go}]",
-                        go_string(p.name),
-                        p.location,
-                        p.required,
-                        p.explode is not False,
-                        comment(p.description, "\t"),
-                    )
+                arg = unexported(p.name, taken)
+                args.append(PathArg(arg, gt.go, go_string(p.name), arg))
+                path_params.append(path_param(p, arg))
+            elif p.location == "path":
+                path_params.append(path_param(p, const_value(p)))
+            elif p.const is not None and p.location != "header":
+                sends.append(SendView(const_call=send_call(p, const_value(p))))
+            elif p.const is None:
+                gt = self.types.map(p.type, prefix + exported(p.name), exported(p.name), None)
+                field = ParamField(
+                    exported(p.name),
+                    gt.go if p.required else f"Opt[{gt.go}]",
+                    go_string(p.name),
+                    p.location,
+                    p.required,
+                    p.explode,
+                    comment(p.description, "\t"),
+                    param=p,
                 )
+                pfields.append(field)
+                sends.append(SendView(field=field))
         body_kind, body_model, body_go, content_type, extra = "none", "", "", "", False
         multipart_consts: list[tuple[str, str]] = []
         body = op.body
@@ -385,6 +380,9 @@ class Builder:
             http_method=op.method,
             path=go_string(path_template(op.path)),
             args=args,
+            path_params=path_params,
+            sends=sends,
+            security=security_literal(self.api.security_of(op)),
             params=params,
             const_headers=[
                 (go_string(p.name), go_string(str(p.const.value)))

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from ...ir.model import Api, Const, EnumType, Field, Model, thaw
 from ...naming import pascal, snake, symbol_words
 from . import methods as method_views
+from .auth import AuthView, auth_view
 from .methods import MethodView, ResourceView
+from .params import RUNTIME_PARAM_NAMES
 
 __all__ = ["Builder", "MethodView", "PackageView", "ResourceView"]
 from ...text import source_prose
@@ -78,7 +80,7 @@ class PackageView:
     default_base_url: str  # as the spec says (for the docs' examples)
     default_base_url_doc: str  # safe in a docstring
     default_base_url_lit: str  # a Python literal
-    api_key_env: str
+    api_key_env: str  # the first credential's environment variable ("" without credentials)
     base_url_env: str
     models: list[ModelView]
     enums: list[EnumView]
@@ -86,9 +88,8 @@ class PackageView:
     constants: list[tuple[str, str, str]]  # (name, declared type or "", expression)
     resources: list[ResourceView]  # every node of the tree, parents first
     roots: list[ResourceView]  # the client's attributes
+    auth: AuthView = field(default_factory=lambda: AuthView([], [], "()", "{}", {}))  # credentials
     exports: list[str] = field(default_factory=list)
-    auth_header: str | None = None  # an API key sent in this header; None = a bearer token
-    auth_header_lit: str = ""  # a Python literal of auth_header
     models_imports: list[str] = field(default_factory=list)  # from ._serde
     models_typing: list[str] = field(default_factory=list)
     models_abc: list[str] = field(default_factory=list)  # from collections.abc
@@ -182,22 +183,6 @@ class Builder:
         self.names = model_names(api, reserved)
         self.types = TypeMapper(self.models, self.names)
         self.hoisted: dict[str, str] = {}  # alias name -> annotation
-
-    def auth_header(self) -> str | None:
-        """The header of the API's default api-key scheme; None for bearer (or no scheme)."""
-        schemes = {s.name: s for s in self.api.auth}
-        for name in self.api.default_auth or tuple(schemes):
-            scheme = schemes.get(name)
-            if (
-                scheme is not None
-                and scheme.kind == "api-key"
-                and scheme.param_in == "header"
-                and scheme.header
-            ):
-                return scheme.header
-            if scheme is not None:
-                return None
-        return None
 
     def fit(self, annotation: str, rest: int, hint: str, omittable: bool = False) -> str:
         """``annotation`` (plus ``| NotGiven`` when ``omittable``), shortened by a named alias when its
@@ -321,23 +306,23 @@ class Builder:
             + [p.annotation for p in m.positional + m.keyword]
         ]
         exports = sorted([v.name for v in models] + [e.name for e in enums] + [a.name for a in aliases])
+        sends = [x for m in methods for x in m.path_values + m.query + m.headers + m.cookies]
         runtime: dict[str, list[str]] = {
-            "_encoding": (["add_query"] if any(m.query for m in methods) else [])
-            + (["encode_path"] if any(m.positional for m in methods) else [])
-            + (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
+            "_encoding": (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
             + (["encode_raw"] if any(m.body_kind == "raw" for m in methods) else []),
+            "_params": used(set(RUNTIME_PARAM_NAMES), sends)
+            + (["encode_path"] if any(m.path_values for m in methods) else []),
             "_serde": used(SERDE_NAMES, res_texts)
-            + (["to_json"] if any(m.query or m.headers for m in methods) else [])
             + used({"to_json"}, [p.to_json for m in methods for p in m.body_fields])
-            + (["to_json"] if any(m.body_kind in ("multipart", "form") for m in methods) else []),
+            + (["to_json"] if any(m.body_kind in ("multipart", "form", "whole") for m in methods) else []),
             "_response": ["APIResponse"],
             "_streaming": used(STREAMING_NAMES, res_texts),
             "_types": ["NOT_GIVEN", "NotGiven"] + used({"FileInput"}, res_texts),
         }
         title = one_line(self.api.info.title) or self.client
         base_url = self.api.servers[0].url if self.api.servers else "http://localhost"
-        auth_header = self.auth_header()
         env = re.sub(r"[^A-Z0-9]", "_", self.client.upper())  # ChatKit -> CHATKIT_API_KEY
+        auth = auth_view(self.api, env)
         return PackageView(
             package=self.package,
             client=self.client,
@@ -365,7 +350,7 @@ class Builder:
             default_base_url=base_url,
             default_base_url_doc=escape_doc(one_line(base_url)),
             default_base_url_lit=py_str(base_url),
-            api_key_env=f"{env}_API_KEY",
+            api_key_env=auth.args[0].env if auth.args else "",
             base_url_env=f"{env}_BASE_URL",
             models=models,
             enums=enums,
@@ -374,8 +359,7 @@ class Builder:
             resources=resources,
             roots=method_views.roots(resources),
             exports=exports,
-            auth_header=auth_header,
-            auth_header_lit=py_str(auth_header or ""),
+            auth=auth,
             models_imports=sorted(set(models_imports)),
             models_typing=sorted(set(models_typing)),
             models_abc=models_abc,
