@@ -28,7 +28,7 @@ from ...ir.model import (
 from ...naming import pascal
 from .names import field_names, py_ident, type_name
 from .text import arg_doc, comment, docstring
-from .types import py_literal
+from .types import const_default, py_literal
 
 if TYPE_CHECKING:
     from .views import Builder
@@ -192,6 +192,9 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
                 continue
             if stream and _is_stream_flag(f):
                 body_consts.append((f.name, "True"))
+                continue
+            if isinstance(f.type, Const) and const_default(f.type.value) is None:
+                body_consts.append((f.name, py_literal(f.type.value)))  # an object or array: no argument
                 continue
             body_fields.append(body_field(b, f, unique(attr), body_model, multipart=body_kind == "multipart"))
     elif body is not None:

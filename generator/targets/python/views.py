@@ -6,14 +6,15 @@ import re
 from dataclasses import dataclass, field
 
 from ...ir.model import Api, Const, EnumType, Field, Model, thaw
-from ...naming import pascal, snake
+from ...naming import pascal, screaming, snake
 from . import methods as method_views
 from .methods import MethodView, ResourceView
 
 __all__ = ["Builder", "MethodView", "PackageView", "ResourceView"]
 from .names import field_names, model_names, type_name
 from .text import LINE_LENGTH, comment, docstring
-from .types import TypeMapper, py_literal
+from .types import TypeMapper, model_enum, py_literal
+from .types import const_default as const_default_of
 
 
 @dataclass
@@ -26,6 +27,7 @@ class FieldView:
     to_json: str  # expression over `self.<attr>`
     required: bool
     init_default: str | None  # "NOT_GIVEN", a literal for consts, or None
+    fixed: str | None  # an object or array const: not a parameter, this literal is set in the body
     doc: str
     secret: bool
 
@@ -37,6 +39,7 @@ class ModelView:
     fields: list[FieldView]
     extra_parser: str | None  # for typed additionalProperties
     required_count: int
+    has_params: bool  # __init__ takes keyword arguments
     known: str  # frozenset literal of wire names
     secrets: str  # tuple literal of attr names
     consts: str  # tuple literal of (wire name, value) for const fields, filled into request dicts
@@ -47,13 +50,13 @@ class EnumView:
     name: str
     base: str
     doc: str
-    members: list[tuple[str, str]]  # (MEMBER_NAME, literal)
+    members: list[tuple[str, str, str]]  # (MEMBER_NAME, literal, docstring or "")
 
 
 @dataclass
 class AliasView:
     name: str
-    annotation: str
+    annotation: str  # a string literal holding the annotation (a forward reference)
     doc: str
 
 
@@ -76,6 +79,7 @@ class PackageView:
     exports: list[str] = field(default_factory=list)
     auth_header: str | None = None  # an API key sent in this header; None = a bearer token
     models_imports: list[str] = field(default_factory=list)  # from ._serde
+    models_errors: bool = False  # models.py catches ValidationError
     models_typing: list[str] = field(default_factory=list)
     models_abc: list[str] = field(default_factory=list)  # from collections.abc
     models_types: list[str] = field(default_factory=list)  # from ._types
@@ -143,19 +147,24 @@ SERDE_NAMES = {
 }
 
 
-def enum_members(values: tuple[object, ...]) -> list[tuple[str, str]]:
+def enum_members(t: EnumType) -> list[tuple[str, str, str]]:
+    """(MEMBER_NAME, literal, docstring): names from the IR's words, else from the value."""
     names = []
-    for v in values:
-        base = snake(str(v)).upper() or "EMPTY"
+    for i, v in enumerate(t.values):
+        base = screaming(t.name_of(i)) or snake(str(v)).upper() or "EMPTY"
         if base[0].isdigit():
             base = "V" + base
-        names.append((base, py_literal(v)))
+        names.append((base, py_literal(v), docstring(t.description_of(i))))
     seen: dict[str, int] = {}
     out = []
-    for name, lit in names:
+    for name, lit, doc in names:
         seen[name] = seen.get(name, 0) + 1
-        out.append((name if seen[name] == 1 else f"{name}_{seen[name]}", lit))
+        out.append((name if seen[name] == 1 else f"{name}_{seen[name]}", lit, doc))
     return out
+
+
+def alias_view(name: str, annotation: str, doc: str) -> AliasView:
+    return AliasView(name, py_literal(annotation), doc)
 
 
 class Builder:
@@ -215,8 +224,9 @@ class Builder:
     def field_view(self, owner: str, f: Field, attr: str) -> FieldView:
         hint = owner + type_name((pascal(f.name),))
         pt = self.types.map(f.type, hint)
-        const_default = py_literal(f.type.value) if isinstance(f.type, Const) else None
-        init_default = const_default or (None if f.required else "NOT_GIVEN")
+        const_default = const_default_of(f.type.value) if isinstance(f.type, Const) else None
+        fixed = py_literal(f.type.value) if isinstance(f.type, Const) and const_default is None else None
+        init_default = const_default or (None if f.required or fixed else "NOT_GIVEN")
         rest = 8 + len(attr) + 2 + (3 + len(init_default) if init_default else 0) + 1
         annotation = self.fit(pt.annotation, rest, hint + "Type", not f.required)
         value = f"self.{attr}"
@@ -232,6 +242,7 @@ class Builder:
             to_json=to_json,
             required=f.required,
             init_default=init_default,
+            fixed=fixed,
             doc=docstring(_field_doc(f)),
             secret=f.secret,
         )
@@ -253,6 +264,7 @@ class Builder:
             fields=fields,
             extra_parser=extra,
             required_count=sum(1 for f in fields if f.required),
+            has_params=any(f.fixed is None for f in fields),
             known=(
                 "frozenset({" + ", ".join(py_literal(f.wire) for f in fields) + "})"
                 if fields
@@ -273,27 +285,27 @@ class Builder:
         for m in self.api.models:
             if m.kind == "object":
                 models.append(self.model_view(m))
-            elif m.kind == "enum" and isinstance(m.type, EnumType):
+            elif (enum := model_enum(m)) is not None:
                 enums.append(
-                    EnumView(
-                        self.names[m.id], m.type.base, docstring(m.description), enum_members(m.type.values)
-                    )
+                    EnumView(self.names[m.id], enum.base, docstring(m.description), enum_members(enum))
                 )
         for m in self.api.models:
-            if m.kind == "alias" or m.kind == "enum" and not isinstance(m.type, EnumType):
+            if m.kind != "object" and model_enum(m) is None:
                 assert m.type is not None
                 pt = self.types.map(m.type, self.names[m.id] + "Value")
-                aliases.append(AliasView(self.names[m.id], pt.annotation, comment(m.description)))
+                aliases.append(alias_view(self.names[m.id], pt.annotation, comment(m.description)))
         resources = method_views.resources(self)
-        aliases += [AliasView(name, ann, "") for name, ann in self.hoisted.items()]
+        aliases += [alias_view(name, ann, "") for name, ann in self.hoisted.items()]
         # Inline enums found while mapping types.
         for e in self.types.enums.values():
             base = {"str": "string", "int": "integer", "float": "number"}[e.base]
-            enums.append(EnumView(e.name, base, "", enum_members(e.values)))
+            enums.append(EnumView(e.name, base, "", enum_members(e.enum)))
         model_texts = [e for e in self.types.constants] + [a for a in self.types.annotations.values()]
         model_texts += [x for m in models for f in m.fields for x in (f.parser, f.to_json, f.annotation)]
         model_texts += [m.extra_parser for m in models if m.extra_parser] + [a.annotation for a in aliases]
-        models_imports = used(SERDE_NAMES, model_texts) + (["Model", "at", "expected"] if models else [])
+        checked = any(m.fields or m.extra_parser for m in models)  # some from_dict catches errors
+        models_imports = used(SERDE_NAMES, model_texts) + (["Model", "expected"] if models else [])
+        models_imports += ["at"] if checked else []
         models_imports += ["OpenEnum"] if enums else []
         models_typing = used({"Any", "Literal"}, model_texts) + (["Any", "Self"] if models else [])
         models_typing += ["TypeAlias"] if aliases else []
@@ -340,6 +352,7 @@ class Builder:
             exports=exports,
             auth_header=self.auth_header(),
             models_imports=sorted(set(models_imports)),
+            models_errors=checked,
             models_typing=sorted(set(models_typing)),
             models_abc=models_abc,
             models_types=(
