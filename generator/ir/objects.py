@@ -183,6 +183,7 @@ class ObjectReader:
 
     def model(self, mid: str, name: tuple[str, ...], node: Node, s: dict[str, Any], parts: Parts) -> Model:
         """An object model of ``parts``; ``s`` documents it."""
+        self.conv.warn_unchecked(node, s)
         fields = tuple(
             self.conv.field(pnode, pname, pname in parts.required, name)
             for pname, pnode in parts.props.items()

@@ -63,6 +63,13 @@ _CONSTRAINT_KEYS = {
 }
 _BINARY_FORMATS = {"binary"}
 _JSON_TYPES = ("string", "integer", "number", "boolean", "object", "array", "null")
+# Keywords that narrow or shape values in ways the IR has no type for, and what is typed instead.
+_UNTYPED_KEYWORDS = {
+    "prefixItems": "the items are typed by `items` alone (any value without it)",
+    "patternProperties": "members matching a pattern are typed by `additionalProperties` alone",
+    "if": "the conditional schema is not checked",
+    "dependentSchemas": "the dependent schemas are not checked",
+}
 # A union variant: (branch index, branch node, name for inline models) -> its type.
 VariantOf = Callable[[int, Node, tuple[str, ...]], Type]
 
@@ -219,8 +226,7 @@ class SchemaConverter:
         return self.convert(final, words)
 
     def convert_inline(self, node: Node, s: dict[str, Any], name: tuple[str, ...]) -> Type:
-        if "not" in s:
-            self.warn_not(node, s)
+        self.warn_unchecked(node, s)
         if isinstance(s.get("enum"), list):
             return self.enum(node, s)
         # 3.0 nullable, and null in a 3.1 type list.
@@ -275,17 +281,22 @@ class SchemaConverter:
             return Primitive(t, s.get("format"), self.constraints(s))
         return AnyType()
 
-    def warn_not(self, node: Node, s: dict[str, Any]) -> None:
-        typed = any(not is_annotation(k) and k != "not" for k in s)
-        self.warn(
-            "unsupported-not",
-            (
-                "`not` is not checked by the SDKs; typed as the rest of the schema"
-                if typed
-                else "`not` schemas are typed as any"
-            ),
-            node,
-        )
+    def warn_unchecked(self, node: Node, s: dict[str, Any]) -> None:
+        """Keywords the IR does not type: a located warning, never a silent widening."""
+        if "not" in s:
+            typed = any(not is_annotation(k) and k != "not" for k in s)
+            self.warn(
+                "unsupported-not",
+                (
+                    "`not` is not checked by the SDKs; typed as the rest of the schema"
+                    if typed
+                    else "`not` schemas are typed as any"
+                ),
+                node,
+            )
+        for key, what in _UNTYPED_KEYWORDS.items():
+            if key in s:
+                self.warn("unsupported-keyword", f"`{key}` is not typed by the SDKs: {what}", node)
 
     def enum(self, node: Node, s: dict[str, Any]) -> Type:
         values = [freeze(v) for v in s["enum"]]
@@ -311,6 +322,8 @@ class SchemaConverter:
                 "enum lists null but the schema's type does not allow it; typed as nullable",
                 node,
             )
+        if result is None and has_null:
+            return Const(None)  # only null
         if result is None:
             self.warn("enum-value", "no enum value can validate; typed by the schema's type alone", node)
             rest = {k: v for k, v in s.items() if k not in ("enum", "oneOf", "anyOf")}
@@ -328,12 +341,15 @@ class SchemaConverter:
             if b.get("type") == "null" and all(k == "type" or is_annotation(k) for k in b):
                 members.append(Member(None))
                 continue
-            if "const" not in b or not all(k in ("const", "type") or is_annotation(k) for k in b):
-                return None
+            one = b.get("enum") if isinstance(b.get("enum"), list) and len(b["enum"]) == 1 else None
+            if ("const" not in b and one is None) or not all(
+                k in ("const", "enum", "type") or is_annotation(k) for k in b
+            ):
+                return None  # a branch that is not one value (a one-value enum counts as a const)
             desc = b.get("description")
             members.append(
                 Member(
-                    freeze(b["const"]),
+                    freeze(b["const"] if "const" in b else b["enum"][0]),
                     member_name(b.get("title")),
                     desc if isinstance(desc, str) and desc else None,
                 )

@@ -165,7 +165,11 @@ class Builder:
                 m.params and any(f.location == "query" for f in m.params.fields) for m in methods
             ),
             services_json=any(
-                "json." in x for m in methods for x in [m.out_go, m.body_go] + [a.go for a in m.args]
+                "json." in x
+                for m in methods
+                for x in [m.out_go, m.body_go]
+                + [a.go for a in m.args]
+                + [f.go for f in (m.params.fields if m.params else [])]
             )
             or any(m.params and m.params.extra for m in methods)
             or any(m.returns == "value" or any("json." in v for _, v in m.body_consts) for m in methods),

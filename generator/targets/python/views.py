@@ -38,6 +38,7 @@ class ModelView:
     doc: str
     fields: list[FieldView]
     extra_parser: str | None  # for typed additionalProperties
+    extra_serializer: str | None  # for typed additionalProperties whose JSON form differs
     required_count: int
     has_params: bool  # __init__ takes keyword arguments
     known: str  # frozenset literal of wire names
@@ -56,7 +57,7 @@ class EnumView:
 @dataclass
 class AliasView:
     name: str
-    annotation: str  # a string literal holding the annotation (a forward reference)
+    annotation: str  # a class name, or a string literal holding the annotation (a forward reference)
     doc: str
 
 
@@ -163,8 +164,10 @@ def enum_members(t: EnumType) -> list[tuple[str, str, str]]:
     return out
 
 
-def alias_view(name: str, annotation: str, doc: str) -> AliasView:
-    return AliasView(name, py_literal(annotation), doc)
+def alias_view(name: str, annotation: str, doc: str, classes: set[str]) -> AliasView:
+    """Another name of a class is the class itself (usable at run time: ``BillingAddress.from_dict``);
+    any other annotation is a forward reference, a string (aliases may refer to later ones)."""
+    return AliasView(name, annotation if annotation in classes else py_literal(annotation), doc)
 
 
 class Builder:
@@ -256,13 +259,14 @@ class Builder:
         )
         fields = [self.field_view(name, f, a) for f, a in zip(m.fields, attrs, strict=True)]
         # Required fields first in __init__ keeps it valid Python; the template keeps wire order elsewhere.
-        extra = self.types.map(m.additional, name + "Value").parser if m.additional is not None else None
+        extra = self.types.map(m.additional, name + "Value") if m.additional is not None else None
         return ModelView(
             name=name,
             doc=docstring("\n\n".join(filter(None, [m.description, "Deprecated." if m.deprecated else ""])))
             or f"The ``{''.join(m.name)}`` schema.",
             fields=fields,
-            extra_parser=extra,
+            extra_parser=extra.parser if extra else None,
+            extra_serializer=extra.serializer if extra else None,
             required_count=sum(1 for f in fields if f.required),
             has_params=any(f.fixed is None for f in fields),
             known=(
@@ -281,7 +285,7 @@ class Builder:
         )
 
     def build(self, version: str) -> PackageView:
-        models, enums, aliases = [], [], []
+        models, enums, found = [], [], []
         for m in self.api.models:
             if m.kind == "object":
                 models.append(self.model_view(m))
@@ -293,16 +297,19 @@ class Builder:
             if m.kind != "object" and model_enum(m) is None:
                 assert m.type is not None
                 pt = self.types.map(m.type, self.names[m.id] + "Value")
-                aliases.append(alias_view(self.names[m.id], pt.annotation, comment(m.description)))
+                found.append((self.names[m.id], pt.annotation, comment(m.description)))
         resources = method_views.resources(self)
-        aliases += [alias_view(name, ann, "") for name, ann in self.hoisted.items()]
+        found += [(name, ann, "") for name, ann in self.hoisted.items()]
         # Inline enums found while mapping types.
         for e in self.types.enums.values():
             base = {"str": "string", "int": "integer", "float": "number"}[e.base]
             enums.append(EnumView(e.name, base, "", enum_members(e.enum)))
+        classes = {v.name for v in models} | {e.name for e in enums}
+        aliases = [alias_view(name, ann, doc, classes) for name, ann, doc in found]
         model_texts = [e for e in self.types.constants] + [a for a in self.types.annotations.values()]
         model_texts += [x for m in models for f in m.fields for x in (f.parser, f.to_json, f.annotation)]
-        model_texts += [m.extra_parser for m in models if m.extra_parser] + [a.annotation for a in aliases]
+        model_texts += [x for m in models for x in (m.extra_parser, m.extra_serializer) if x]
+        model_texts += [a.annotation for a in aliases]
         checked = any(m.fields or m.extra_parser for m in models)  # some from_dict catches errors
         models_imports = used(SERDE_NAMES, model_texts) + (["Model", "expected"] if models else [])
         models_imports += ["at"] if checked else []

@@ -145,10 +145,20 @@ def p_const(const: T) -> Parser[T]:
 
     def parse(value: object) -> T:
         if same_json(value, const):
-            return cast(T, value)  # for an object or array: the caller's own copy, not the constant
+            return cast(T, _fresh(const))  # an object or array of its own, never the constant
         raise ValidationError("", f"expected {const!r}, got {value!r}"[:200])
 
     return parse
+
+
+def _fresh(value: object) -> object:
+    if type(value) is dict:
+        assert isinstance(value, dict)
+        return {k: _fresh(v) for k, v in value.items()}
+    if type(value) is list:
+        assert isinstance(value, list)
+        return [_fresh(v) for v in value]
+    return value
 
 
 def same_json(a: object, b: object) -> bool:
