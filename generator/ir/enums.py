@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..naming import split_words
-from .model import Const, EnumBase, EnumType, FrozenDict, Nullable, Primitive, Type, UnionType, thaw
+from .model import Const, EnumBase, EnumType, FrozenDict, Nullable, Primitive, Type, UnionType, freeze, thaw
+from .shapes import is_annotation
 
 # JSON Schema type names, as ``type`` spells them.
 JsonKind = str
@@ -95,6 +96,39 @@ def names_and_descriptions(
             f"`x-enum-descriptions` is not a list of {len(values)} texts (one per value); ignored"
         )
     return names, descriptions, problems
+
+
+def const_members(s: Mapping[str, Any], branches: Sequence[Any]) -> list[Member] | None:
+    """The members of ``s``'s ``oneOf``/``anyOf`` when its (dereferenced) ``branches`` are all
+    ``const``s, one-value enums or ``null`` (at least two values); None otherwise.  A branch's
+    ``title`` names its member and its ``description`` describes it, unless ``s`` has
+    ``x-enum-varnames``/``x-enum-descriptions``."""
+    members: list[Member] = []
+    for b in branches:
+        if not isinstance(b, dict):
+            return None
+        if b.get("type") == "null" and all(k == "type" or is_annotation(k) for k in b):
+            members.append(Member(None))
+            continue
+        one = isinstance(b.get("enum"), list) and len(b["enum"]) == 1
+        if not ("const" in b or one) or not all(
+            k in ("const", "enum", "type") or is_annotation(k) for k in b
+        ):
+            return None  # a branch that is not one value
+        desc = b.get("description")
+        value = b["const"] if "const" in b else b["enum"][0]
+        members.append(
+            Member(
+                freeze(value), member_name(b.get("title")), desc if isinstance(desc, str) and desc else None
+            )
+        )
+    if sum(m.value is not None for m in members) < 2:
+        return None  # one const (and null) is that const
+    names, descriptions, _ = names_and_descriptions(s, [m.value for m in members])
+    return [
+        Member(m.value, names[i] if names else m.name, descriptions[i] if descriptions else m.description)
+        for i, m in enumerate(members)
+    ]
 
 
 def exact_type(

@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from ..loading.spec import Node
+from ..loading.spec import Node, Spec
+from ..naming import keep_case_words
 from .enums import nullable_if
-from .model import Discriminator, Model, Nullable, Type, UnionType
+from .model import Default, Discriminator, Field, Model, Nullable, Type, UnionType, freeze
 from .shapes import annotation_only, constraint_only, is_map_only, is_weaker, says_nullable, schema_is_object
 
 if TYPE_CHECKING:
@@ -181,12 +182,39 @@ class ObjectReader:
         t = self.conv.union(site.node, site.s, site.kind, name, variant)
         return _remap(t, merged)
 
+    def field(self, pnode: Node, pname: str, required: bool, owner: tuple[str, ...]) -> Field:
+        raw = self.spec.value(pnode)
+        s = raw if isinstance(raw, dict) else {}
+        words = keep_case_words(pname)
+        t = self.conv.convert(pnode, owner + words if words else owner + ("Field",))
+        # Where the description, default and flags may live besides the property schema itself:
+        # the non-null branch of `anyOf: [X, null]`, and annotation-only `allOf` members.
+        around = [s, _non_null_branch(self.spec, pnode, s)] + self.annotations(pnode, s)
+        description = next((d["description"] for d in around if d.get("description")), None)
+        default = next((Default(freeze(d["default"])) for d in around if "default" in d), None)
+        secret = any(
+            d.get("format") == "password" or d.get("x-oasgen-secret") is True or _ext(d).get("secret") is True
+            for d in around[:2]
+        )
+        return Field(
+            name=pname,
+            type=t,
+            required=required,
+            description=description,
+            default=default,
+            secret=secret,
+            deprecated=any(bool(d.get("deprecated")) for d in around),
+            read_only=any(bool(d.get("readOnly")) for d in around[:1] + around[2:]),
+            write_only=any(bool(d.get("writeOnly")) for d in around[:1] + around[2:]),
+            examples=next((e for d in around[:1] + around[2:] if (e := self.conv.examples(d))), ()),
+            location=pnode.location,
+        )
+
     def model(self, mid: str, name: tuple[str, ...], node: Node, s: dict[str, Any], parts: Parts) -> Model:
         """An object model of ``parts``; ``s`` documents it."""
         self.conv.warn_unchecked(node, s)
         fields = tuple(
-            self.conv.field(pnode, pname, pname in parts.required, name)
-            for pname, pnode in parts.props.items()
+            self.field(pnode, pname, pname in parts.required, name) for pname, pnode in parts.props.items()
         )
         extra: Type | None = None
         if isinstance(parts.additional, dict) and parts.ad_node is not None:
@@ -221,3 +249,23 @@ def _remap(t: Type, merged: dict[str, str]) -> Type:
             pairs.append(pair)
     out = replace(inner, discriminator=Discriminator(inner.discriminator.property, tuple(pairs)))
     return Nullable(out) if isinstance(t, Nullable) else out
+
+
+def _ext(s: dict[str, Any]) -> dict[str, Any]:
+    x = s.get("x-oasgen")
+    return x if isinstance(x, dict) else {}
+
+
+def _non_null_branch(spec: Spec, node: Node, s: dict[str, Any]) -> dict[str, Any]:
+    """For ``anyOf: [X, {type: null}]`` the X branch (its description and format often live there)."""
+    for kind in ("anyOf", "oneOf"):
+        branches = s.get(kind)
+        if isinstance(branches, list):
+            rest = [
+                i for i, b in enumerate(branches) if not (isinstance(b, dict) and b.get("type") == "null")
+            ]
+            if len(rest) == 1 and len(rest) < len(branches):
+                b = branches[rest[0]]
+                if isinstance(b, dict) and "$ref" not in b:
+                    return b
+    return {}

@@ -26,17 +26,15 @@ from typing import Any
 from ..errors import Finding, Severity
 from ..loading.spec import Node, Spec
 from ..naming import keep_case_words
-from .enums import Member, exact_type, member_name, names_and_descriptions, nullable_if
+from .enums import Member, const_members, exact_type, names_and_descriptions, nullable_if
 from .model import (
     AnyType,
     ArrayType,
     BinaryType,
     Const,
     Constraints,
-    Default,
     Discriminator,
     EnumType,
-    Field,
     MapType,
     Model,
     ModelKind,
@@ -168,34 +166,6 @@ class SchemaConverter:
             bool(s.get("deprecated")),
             _examples(s),
             node.location,
-        )
-
-    def field(self, pnode: Node, pname: str, required: bool, owner: tuple[str, ...]) -> Field:
-        raw = self.value(pnode)
-        s = raw if isinstance(raw, dict) else {}
-        words = keep_case_words(pname)
-        t = self.convert(pnode, owner + words if words else owner + ("Field",))
-        # Where the description, default and flags may live besides the property schema itself:
-        # the non-null branch of `anyOf: [X, null]`, and annotation-only `allOf` members.
-        around = [s, _non_null_branch(self.spec, pnode, s)] + self.objects.annotations(pnode, s)
-        description = next((d["description"] for d in around if d.get("description")), None)
-        default = next((Default(freeze(d["default"])) for d in around if "default" in d), None)
-        secret = any(
-            d.get("format") == "password" or d.get("x-oasgen-secret") is True or _ext(d).get("secret") is True
-            for d in around[:2]
-        )
-        return Field(
-            name=pname,
-            type=t,
-            required=required,
-            description=description,
-            default=default,
-            secret=secret,
-            deprecated=any(bool(d.get("deprecated")) for d in around),
-            read_only=any(bool(d.get("readOnly")) for d in around[:1] + around[2:]),
-            write_only=any(bool(d.get("writeOnly")) for d in around[:1] + around[2:]),
-            examples=next((e for d in around[:1] + around[2:] if (e := _examples(d))), ()),
-            location=pnode.location,
         )
 
     # -- types --------------------------------------------------------------------------------------
@@ -330,42 +300,6 @@ class SchemaConverter:
             result = self.convert_inline(node, rest, ("Value",))
         return nullable_if(result, has_null or null_ok)
 
-    def const_members(self, node: Node, s: dict[str, Any], kind: str) -> list[Member] | None:
-        """The members of a ``oneOf``/``anyOf`` whose branches are all ``const``s (or ``null``)."""
-        branches = s[kind]
-        members: list[Member] = []
-        for i in range(len(branches)):
-            _, b = self.spec.deref(node.child(kind, i))
-            if not isinstance(b, dict):
-                return None
-            if b.get("type") == "null" and all(k == "type" or is_annotation(k) for k in b):
-                members.append(Member(None))
-                continue
-            one = b.get("enum") if isinstance(b.get("enum"), list) and len(b["enum"]) == 1 else None
-            if ("const" not in b and one is None) or not all(
-                k in ("const", "enum", "type") or is_annotation(k) for k in b
-            ):
-                return None  # a branch that is not one value (a one-value enum counts as a const)
-            desc = b.get("description")
-            members.append(
-                Member(
-                    freeze(b["const"] if "const" in b else b["enum"][0]),
-                    member_name(b.get("title")),
-                    desc if isinstance(desc, str) and desc else None,
-                )
-            )
-        if sum(m.value is not None for m in members) < 2:
-            return None  # one const (and null) is that const
-        names, descriptions, _ = names_and_descriptions(s, [m.value for m in members])
-        if names or descriptions:
-            members = [
-                Member(
-                    m.value, names[i] if names else m.name, descriptions[i] if descriptions else m.description
-                )
-                for i, m in enumerate(members)
-            ]
-        return members
-
     def union(
         self,
         node: Node,
@@ -376,7 +310,7 @@ class SchemaConverter:
     ) -> Type:
         branches = s[kind]
         if variant is None:
-            consts = self.const_members(node, s, kind)
+            consts = const_members(s, [self.spec.deref(node.child(kind, i))[1] for i in range(len(branches))])
             if consts is not None:
                 return self.exact(node, s, consts, [])
         variants: list[Type] = []
@@ -436,32 +370,12 @@ def _nullable(t: Type) -> Type:
     return t if isinstance(t, Nullable) else Nullable(t)
 
 
-def _ext(s: dict[str, Any]) -> dict[str, Any]:
-    x = s.get("x-oasgen")
-    return x if isinstance(x, dict) else {}
-
-
 def _examples(s: dict[str, Any]) -> tuple[object, ...]:
     if "examples" in s and isinstance(s["examples"], list):
         return tuple(freeze(e) for e in s["examples"])
     if "example" in s:
         return (freeze(s["example"]),)
     return ()
-
-
-def _non_null_branch(spec: Spec, node: Node, s: dict[str, Any]) -> dict[str, Any]:
-    """For ``anyOf: [X, {type: null}]`` the X branch (its description and format often live there)."""
-    for kind in ("anyOf", "oneOf"):
-        branches = s.get(kind)
-        if isinstance(branches, list):
-            rest = [
-                i for i, b in enumerate(branches) if not (isinstance(b, dict) and b.get("type") == "null")
-            ]
-            if len(rest) == 1 and len(rest) < len(branches):
-                b = branches[rest[0]]
-                if isinstance(b, dict) and "$ref" not in b:
-                    return b
-    return {}
 
 
 def _discriminator_value(model: Model, prop: str) -> str | None:

@@ -47,6 +47,8 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
     ("object_shapes", {"grid": [], "pet": {"kind": "bird"}}, "pet.kind"),
     ("object_shapes", {"grid": [], "named_pet": {"kind": "cat", "meows": True}}, "named_pet"),
     ("object_shapes", {"grid": [], "scores": {"a": True}}, "scores.a"),
+    ("object_shapes", {"grid": [], "extra_typed": {"id": "i", "n": "x"}}, "extra_typed.n"),
+    ("object_shapes", {"grid": [], "extra_ref": {"tom": {"kind": "cat"}}}, "extra_ref.tom.meows"),
     ("allof_annotations", {"method": {"kind": "card"}, "currency": "EUR"}, "method.last4"),
     ("allof_annotations", {"method": None, "currency": "EUR"}, "method"),
 ]

@@ -25,6 +25,7 @@ class ModelView:
     fields: list[FieldView]
     known: str  # the is<Name>Field function
     wires: str  # `"a", "b"` for the switch
+    extra_decoder: str = ""  # checks each undeclared member (typed additionalProperties); "" when any
 
 
 @dataclass

@@ -6,6 +6,7 @@ import json
 import re
 
 from ...ir.model import (
+    AnyType,
     Api,
     Const,
     EnumType,
@@ -213,6 +214,11 @@ class Builder:
             fields=fields,
             known=f"is{name}Field",
             wires=", ".join(f.wire for f in fields),
+            extra_decoder=(
+                self.types.map(m.additional, name + "Value", "Value", None).decoder
+                if m.additional is not None and not isinstance(m.additional, AnyType)
+                else ""
+            ),
         )
 
     def enum_view(self, m: Model) -> EnumView:
