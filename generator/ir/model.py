@@ -7,8 +7,10 @@ models and operations are *neutral word tuples* that targets case-convert.
 The type algebra:
 
 * :class:`Primitive`  string / integer / number / boolean, with format and constraints
-* :class:`EnumType`   a closed set of known values that may grow (forward compatible)
-* :class:`Const`      a single literal value (``const`` or a one-value enum on a discriminator)
+* :class:`EnumType`   the known values of one JSON type (string, integer or number), a set that may
+                      grow (forward compatible); members may carry neutral names and descriptions
+* :class:`Const`      exactly one JSON value of any type (``const``, ``type: null``, a one-value
+                      boolean enum)
 * :class:`ArrayType`, :class:`MapType`
 * :class:`UnionType`  oneOf / anyOf / type-list, with an optional discriminator
 * :class:`Nullable`   the only way null is expressed; never a union member
@@ -83,12 +85,29 @@ class Primitive:
     constraints: Constraints = NO_CONSTRAINTS
 
 
+EnumBase = Literal["string", "integer", "number"]
+
+
 @dataclass(frozen=True, slots=True)
 class EnumType:
-    """Known values of an open enum; unknown values from a server must be kept."""
+    """Known values of an open enum; unknown values (of the same JSON type) from a server are kept.
 
-    base: Literal["string", "integer", "number"]
+    ``values`` are distinct and all of the ``base`` JSON type (a ``number`` enum may list integers).
+    ``names`` and ``descriptions`` are empty, or parallel to ``values``: a member's name as neutral
+    words (from a const branch's ``title``, ``x-enum-varnames`` or ``x-enumNames``; ``()`` where
+    the spec names none, and targets derive one from the value) and its description (or None).
+    """
+
+    base: EnumBase
     values: tuple[object, ...]
+    names: tuple[tuple[str, ...], ...] = ()
+    descriptions: tuple[str | None, ...] = ()
+
+    def name_of(self, i: int) -> tuple[str, ...]:
+        return self.names[i] if self.names else ()
+
+    def description_of(self, i: int) -> str | None:
+        return self.descriptions[i] if self.descriptions else None
 
 
 @dataclass(frozen=True, slots=True)

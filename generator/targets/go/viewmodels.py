@@ -28,6 +28,7 @@ class ModelView:
     fields: list[FieldView]
     known: str  # the is<Name>Field function
     wires: str  # `"a", "b"` for the switch
+    extra_decoder: str = ""  # checks each undeclared member (typed additionalProperties); "" when any
 
 
 @dataclass
@@ -36,6 +37,7 @@ class EnumView:
     base: str
     doc: list[str]
     consts: list[tuple[str, str]]  # (constant name, Go literal)
+    members: list[tuple[str, str, list[str]]]  # (constant name, Go literal, doc comment lines)
 
 
 @dataclass
@@ -144,10 +146,12 @@ class MethodView:
     returns: str  # model | value | none | bytes | text | stream
     out_go: str  # for a stream: the event type
     event_decoder: str = ""  # for a stream: the Go func(ServerSentEvent) (T, error)
+    out_decoder: str = ""  # for a value: the decoder that validates the JSON body
     stream_flag: str = ""  # for a stream method: the body field it sets to true ("" when none)
     stream_value: str = ""  # Go expression of true for that field
     extra_stream: bool = False  # the Stream method beside the plain one (shares its params struct)
     multipart_consts: list[tuple[str, str]] = field(default_factory=list)  # (wire, JSON text) literals
+    body_consts: list[tuple[str, str]] = field(default_factory=list)  # (field, Go value): optional consts
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 

@@ -6,6 +6,7 @@ import json
 import re
 
 from ...ir.model import (
+    AnyType,
     Api,
     Const,
     EnumType,
@@ -38,7 +39,7 @@ from .names import (
 from .params import const_value, path_param, security_literal, send_call
 from .streams import multipart_fields, stream_flag, stream_variant
 from .streams import unique_methods as _unique_methods
-from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string
+from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string, model_enum
 from .viewmodels import (
     AccessorView,
     AliasView,
@@ -129,18 +130,23 @@ class Builder:
                 self.types.union(m.type, self.names[m.id], "", name=self.names[m.id]).doc = (
                     m.description or ""
                 )
-        enums = [self.enum_view(m) for m in self.api.models if isinstance(m.type, EnumType)]
+        enums = [self.enum_view(m) for m in self.api.models if model_enum(m) is not None]
         services = self.services()
         models = [self.model_view(m) for m in self.api.models if m.kind == "object"]
         aliases = []
         for m in self.api.models:
-            if m.kind != "object" and m.type is not None and not isinstance(m.type, (EnumType, UnionType)):
+            if (
+                m.kind != "object"
+                and m.type is not None
+                and not isinstance(m.type, UnionType)
+                and not model_enum(m)
+            ):
                 gt = self.types.map(m.type, self.names[m.id], "", None)
                 aliases.append(
                     AliasView(self.names[m.id], gt.go, comment(m.description, name=self.names[m.id]))
                 )
         for e in list(self.types.enums.values()):  # inline enums, found while mapping
-            enums.append(self._enum(e.name, e.base, e.values, ""))
+            enums.append(self._enum(e.name, e.enum, ""))
         unions = [self.union_view(u) for u in self.types.unions.values()]
         env = re.sub(r"[^A-Z0-9]", "_", self.package.upper())
         auth = auth_view(self.api, self.auth_names, env)
@@ -178,7 +184,8 @@ class Builder:
                 + m.path_params
                 + [s.call for s in m.sends]
             )
-            or any(m.params and m.params.extra for m in methods),
+            or any(m.params and m.params.extra for m in methods)
+            or any(m.returns == "value" or any("json." in v for _, v in m.body_consts) for m in methods),
             names=dict(self.names),
         )
 
@@ -207,19 +214,29 @@ class Builder:
             fields=fields,
             known=f"is{name}Field",
             wires=", ".join(f.wire for f in fields),
+            extra_decoder=(
+                self.types.map(m.additional, name + "Value", "Value", None).decoder
+                if m.additional is not None and not isinstance(m.additional, AnyType)
+                else ""
+            ),
         )
 
     def enum_view(self, m: Model) -> EnumView:
-        assert isinstance(m.type, EnumType)
-        name = self.names[m.id]
-        return self._enum(name, ENUM_BASES[m.type.base][0], m.type.values, m.description or "")
+        enum = model_enum(m)
+        assert enum is not None
+        return self._enum(self.names[m.id], enum, m.description or "")
 
-    def _enum(self, name: str, base: str, values: tuple[object, ...], doc: str) -> EnumView:
-        consts = []
-        for v in values:
-            cname = self.table.claim(name + exported(symbol_words(str(v))))
+    def _enum(self, name: str, t: EnumType, doc: str) -> EnumView:
+        """Constants named after the IR's member words where the spec names them, else the value."""
+        consts, docs = [], []
+        for i, v in enumerate(t.values):
+            words = t.name_of(i)
+            cname = self.table.claim(name + (exported(words) if words else exported(symbol_words(str(v)))))
             consts.append((cname, go_scalar(v)))
-        return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts)
+            docs.append(comment(t.description_of(i), "\t"))
+        members = [(c, lit, d) for (c, lit), d in zip(consts, docs, strict=True)]
+        base = ENUM_BASES[t.base][0]
+        return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts, members)
 
     def union_view(self, u: object) -> UnionView:
         from .types import UnionDef
@@ -324,12 +341,15 @@ class Builder:
                 sends.append(SendView(field=field))
         body_kind, body_model, body_go, content_type, extra = "none", "", "", "", False
         multipart_consts: list[tuple[str, str]] = []
+        body_consts: list[tuple[str, str]] = []  # optional consts are sent too, as in every target
         body = op.body
         if body is not None:
             target = self.models.get(body.type.id) if isinstance(body.type, ModelRef) else None
             if body.encoding == "json" and target is not None and target.kind == "object":
                 body_kind, body_model, extra = "model", self.names[target.id], True
                 for f, fname in zip(target.fields, field_names(target.fields), strict=True):
+                    if isinstance(f.type, Const) and not f.required and not f.read_only:
+                        body_consts.append((fname, f"Some({self.types.const_value(f.type)})"))
                     if f.read_only or isinstance(f.type, Const):
                         continue
                     fv = self.field_view(target, f, fname)
@@ -363,11 +383,11 @@ class Builder:
             pname = self.table.claim(prefix + "Params")
             params = ParamsView(pname, comment(f"{pname} holds the parameters of {name}."), pfields, extra)
         ok = op.success
-        returns, out_go, event_decoder = "none", "", ""
+        returns, out_go, event_decoder, out_decoder = "none", "", "", ""
         if ok is not None and ok.type is not None and ok.encoding == "json":
             gt = self.types.map(ok.type, prefix + "Response", "Response", None)
             is_model = isinstance(ok.type, ModelRef) and self.models[ok.type.id].kind == "object"
-            returns, out_go = ("model" if is_model else "value"), gt.go
+            returns, out_go, out_decoder = ("model" if is_model else "value"), gt.go, gt.decoder
         elif ok is not None and ok.encoding == "binary":
             returns, out_go = "bytes", "[]byte"
         elif ok is not None and ok.encoding == "event-stream":
@@ -396,8 +416,10 @@ class Builder:
             content_type_param=any(f.location == "content-type" for f in pfields),
             returns=returns,
             out_go=out_go,
+            out_decoder=out_decoder,
             event_decoder=event_decoder,
             multipart_consts=multipart_consts,
+            body_consts=body_consts,
             op=op,
         )
         if returns == "stream":

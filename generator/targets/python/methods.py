@@ -29,7 +29,7 @@ from ...naming import pascal
 from .names import RESERVED_ARGS, field_names, method_name, py_ident, resource_attr, type_name
 from .params import BODY_NAMES, ArgNames, ParamView, names_in, params, security_literal
 from .text import arg_doc, docstring, one_line, py_str
-from .types import py_literal
+from .types import const_default, py_literal
 
 if TYPE_CHECKING:
     from .views import Builder
@@ -200,6 +200,10 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
                 continue
             if stream and _is_stream_flag(f):
                 body_consts.append((py_str(f.name), "True"))
+                continue
+            # an object or array const: no argument, always sent
+            if isinstance(f.type, Const) and const_default(f.type.value) is None:
+                body_consts.append((py_str(f.name), py_literal(f.type.value)))
                 continue
             arg = attr + "_" if attr in RESERVED_ARGS else attr
             body_fields.append(body_field(b, f, unique(arg), body_model, multipart=body_kind == "multipart"))
