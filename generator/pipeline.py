@@ -27,11 +27,18 @@ class Result:
     warnings: list[Finding] = field(default_factory=list)
 
 
-def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
+IR_TABLES = ("resources", "pagination")  # the [tool.oasgen] tables the IR itself reads
+
+
+def ir_options(options: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {k: options[k] for k in IR_TABLES if k in options}
+
+
+def build(spec_path: Path, options: dict[str, Any] | None = None) -> tuple[Spec, Api, list[Finding]]:
     """Load, check what generation depends on (raising SpecError on its errors), build the IR."""
     spec = load_spec(spec_path)
     checked = checks(spec)
-    api, warnings = build_api_checked(spec, checked)
+    api, warnings = build_api_checked(spec, checked, options)
     return spec, api, checked() + warnings
 
 
@@ -49,15 +56,26 @@ def checks(spec: Spec) -> Callable[[], list[Finding]]:
     return background.start(run)
 
 
-def build_api_checked(spec: Spec, checked: Callable[[], list[Finding]]) -> tuple[Api, list[Finding]]:
+def build_api_checked(
+    spec: Spec, checked: Callable[[], list[Finding]], options: dict[str, Any] | None = None
+) -> tuple[Api, list[Finding]]:
     """The IR; when building it fails, the checks' located findings say why (they list them all)."""
     try:
-        return build_api(spec)
-    except SpecError:
-        found = checked()
-        if any(f.severity is Severity.ERROR for f in found):
-            raise SpecError(found) from None
+        return build_api(spec, options)
+    except Exception:
+        blame_the_spec(checked)
         raise
+
+
+def blame_the_spec(checked: Callable[[], list[Finding]]) -> None:
+    """Raise the checks' findings if they have errors: on a spec that breaks the rules, a failure
+    further on is a consequence of the breakage, and the findings say what to change."""
+    try:
+        found = checked()
+    except Exception:
+        return  # the checks failed too: the original error is the one to report
+    if any(f.severity is Severity.ERROR for f in found):
+        raise SpecError(found) from None
 
 
 def raise_on_errors(found: list[Finding]) -> list[Finding]:
@@ -85,7 +103,7 @@ def generate(
     spec = load_spec(spec_path)
     checked = checks(spec)  # in parallel with everything below; its errors win
     try:
-        api, warnings = build_api_checked(spec, checked)
+        api, warnings = build_api_checked(spec, checked, ir_options(options))
         say(f"built IR: {len(api.models)} models, {len(api.operations)} operations")
         files: dict[str, dict[str, str]] = {}
         for target in chosen:
@@ -93,6 +111,9 @@ def generate(
             say(f"rendering {name}")
             files[name] = target.generate(Context(api, resolved[name], sdks, say))
             say(f"rendered {name}: {len(files[name])} files")
+    except Exception:
+        blame_the_spec(checked)  # collects the worker either way
+        raise
     except BaseException:
         checked_safely(checked)
         raise

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -81,15 +81,26 @@ def resolve_plain_scalar(text: str) -> object:
     return text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Document:
-    """One loaded file: its data (plain dict/list/scalars) and node positions by JSON pointer."""
+    """One loaded file: its data (plain dict/list/scalars) and node positions by JSON pointer.
+
+    ``ref_paths`` holds the pointer of every mapping with a ``$ref`` key and of all its ancestors,
+    so a walk looking for refs can skip the subtrees that have none.  ``mounts`` and ``overlays``
+    are filled by :mod:`.resolve`: where the resolved view of this document shows another node.
+    """
 
     path: Path  # absolute
     display: str  # how messages name the file
     uri: str  # "" for the root document, else its path relative to the root's folder
     data: Any
     positions: dict[str, tuple[int, int]]
+    ref_paths: frozenset[str] = frozenset()
+    # pointer of a resolved ``$ref`` site -> the (document, pointer) its value comes from
+    mounts: dict[str, tuple[Document, str]] = field(default_factory=dict)
+    # a site with keys beside its ``$ref`` -> (target document, pointer, those keys): the other keys
+    # come from the target
+    overlays: dict[str, tuple[Document, str, frozenset[str]]] = field(default_factory=dict)
 
     def location(self, pointer: str) -> Location:
         """The position of ``pointer``, or of its nearest ancestor that has one."""
@@ -118,6 +129,7 @@ class _Builder:
         self.display = display
         self.surrogates = surrogates  # scalars may hold surrogate halves (read by the pure scanner)
         self.positions: dict[str, tuple[int, int]] = {}
+        self.refs: list[str] = []  # pointers of mappings that have a $ref key
         self.count = 0
 
     def loc(self, node: yaml.Node, pointer: str) -> Location:
@@ -162,6 +174,8 @@ class _Builder:
                         self.loc(key_node, child),
                     )
                 out[key] = self.build(value_node, child)
+            if "$ref" in out:
+                self.refs.append(pointer)
             return out
         raise error("yaml-node", f"unsupported YAML node {type(node).__name__}", self.loc(node, pointer))
 
@@ -283,10 +297,27 @@ def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
         data = builder.build(root, "")
     except RecursionError:
         raise error("yaml-too-deep", "the document nests too deeply", Location(display, 1, 1, "")) from None
-    return Document(path=path, display=display, uri=uri, data=data, positions=builder.positions)
+    return Document(path, display, uri, data, builder.positions, _with_ancestors(builder.refs))
 
 
-def load_file(path: Path, display: str, uri: str = "") -> Document:
+def _with_ancestors(pointers: list[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for p in pointers:
+        while p not in out:
+            out.add(p)
+            if not p:
+                break
+            p = p.rsplit("/", 1)[0]
+    return frozenset(out)
+
+
+def text_document(path: Path, display: str, uri: str, text: str) -> Document:
+    """A file that is not YAML or JSON (Markdown, plain text): its whole content is one string."""
+    return Document(path, display, uri, text, {"": (1, 1)})
+
+
+def load_file(path: Path, display: str, uri: str = "", as_text: bool = False) -> Document:
+    """Read and parse one file; ``as_text``: keep its content as one string (Markdown, text)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -309,4 +340,4 @@ def load_file(path: Path, display: str, uri: str = "") -> Document:
         raise error(
             "file-read", f"cannot read {display}: {exc.strerror}", Location(display, 0, 0, "")
         ) from None
-    return parse_text(text, display, path, uri)
+    return text_document(path, display, uri, text) if as_text else parse_text(text, display, path, uri)

@@ -35,6 +35,7 @@ class Snippets(Protocol):
     label: str  # "Python"
     fence: str  # the code block's language, "python"
     api_key_env: str  # the environment variables the SDK reads
+    scheme_envs: dict[str, tuple[str, ...]]  # security scheme -> the variables of its credentials
     base_url_env: str
     default_base_url: str
 
@@ -51,6 +52,10 @@ class Snippets(Protocol):
     ) -> str: ...
 
     def error_class(self, status: str) -> str: ...
+
+    def iterate(self, op: Operation) -> str:
+        """How to loop over every item of a paginated list operation (``op.pagination``), as code."""
+        ...
 
 
 SnippetProvider = Callable[[Api, Mapping[str, Any]], Snippets]

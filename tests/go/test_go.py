@@ -166,7 +166,7 @@ def test_prism_contract(prism_url: str, tmp_path: Path) -> None:
 
 
 # -- every fixture spec ----------------------------------------------------------------------------------
-FIXTURES = sorted(SPECS.glob("*.yaml")) + [SPECS / "multifile" / "root.yaml"]
+FIXTURES = sorted(SPECS.glob("*.yaml")) + sorted(SPECS.glob("*/root.yaml"))
 
 
 @pytest.mark.parametrize("spec", FIXTURES, ids=lambda p: p.relative_to(SPECS).as_posix())

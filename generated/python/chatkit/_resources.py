@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._base_client import AsyncAPIClient, SyncAPIClient
-from ._encoding import encode_path
+from ._params import encode_path
 from ._response import APIResponse
 from ._serde import to_json
 from ._types import NOT_GIVEN, NotGiven
@@ -52,25 +52,26 @@ class SessionsWithRawResponse:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
         """Create ChatKit session (raw response)."""
-        headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
-        body: dict[str, Any] = {}
-        body["user"] = to_json(user)
-        body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
+        _headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
+        _body: dict[str, Any] = {}
+        _body["user"] = to_json(user)
+        _body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
         if not isinstance(expires_after, NotGiven):
-            body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
+            _body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
         if not isinstance(rate_limits, NotGiven):
-            body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
+            _body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
         if not isinstance(chatkit_configuration, NotGiven):
-            body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
+            _body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
                 chatkit_configuration
             )
-        SessionCreateParams.from_dict(body)  # validate before sending: types and constraints
+        SessionCreateParams.from_dict(_body)  # validate before sending: types and constraints
         return self._client.request(
             "POST",
             "/chatkit/sessions",
             parser=ChatSession.from_dict,
-            headers=headers,
-            json_body=body,
+            headers=_headers,
+            security=(("bearerAuth",),),
+            json_body=_body,
             timeout=timeout,
             extra_headers=extra_headers,
             expect="json",
@@ -84,12 +85,19 @@ class SessionsWithRawResponse:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
         """Cancel chat session (raw response)."""
-        headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
+        _path = encode_path(
+            "/chatkit/sessions/{session_id}/cancel",
+            [
+                ("session_id", session_id, "simple", False),
+            ],
+        )
+        _headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
         return self._client.request(
             "POST",
-            encode_path("/chatkit/sessions/{session_id}/cancel", session_id=session_id),
+            _path,
             parser=ChatSession.from_dict,
-            headers=headers,
+            headers=_headers,
+            security=(("bearerAuth",),),
             timeout=timeout,
             extra_headers=extra_headers,
             expect="json",
@@ -128,16 +136,17 @@ class Sessions:
             rate_limits: Optional override for per-minute request limits. When omitted, defaults to 10.
             chatkit_configuration: Optional overrides for ChatKit runtime configuration features.
         """
-        response = self.with_raw_response.create(
-            user=user,
-            workflow=workflow,
-            expires_after=expires_after,
-            rate_limits=rate_limits,
-            chatkit_configuration=chatkit_configuration,
-            extra_headers=extra_headers,
-            timeout=timeout,
-        )
-        return response.parse()
+        return (
+            self.with_raw_response.create(
+                user=user,
+                workflow=workflow,
+                expires_after=expires_after,
+                rate_limits=rate_limits,
+                chatkit_configuration=chatkit_configuration,
+                extra_headers=extra_headers,
+                timeout=timeout,
+            )
+        ).parse()
 
     def cancel(
         self,
@@ -157,12 +166,13 @@ class Sessions:
         Args:
             session_id: Unique identifier for the ChatKit session to cancel.
         """
-        response = self.with_raw_response.cancel(
-            session_id,
-            extra_headers=extra_headers,
-            timeout=timeout,
-        )
-        return response.parse()
+        return (
+            self.with_raw_response.cancel(
+                session_id,
+                extra_headers=extra_headers,
+                timeout=timeout,
+            )
+        ).parse()
 
 
 class AsyncSessionsWithRawResponse:
@@ -186,25 +196,26 @@ class AsyncSessionsWithRawResponse:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
         """Create ChatKit session (raw response)."""
-        headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
-        body: dict[str, Any] = {}
-        body["user"] = to_json(user)
-        body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
+        _headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
+        _body: dict[str, Any] = {}
+        _body["user"] = to_json(user)
+        _body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
         if not isinstance(expires_after, NotGiven):
-            body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
+            _body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
         if not isinstance(rate_limits, NotGiven):
-            body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
+            _body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
         if not isinstance(chatkit_configuration, NotGiven):
-            body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
+            _body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
                 chatkit_configuration
             )
-        SessionCreateParams.from_dict(body)  # validate before sending: types and constraints
+        SessionCreateParams.from_dict(_body)  # validate before sending: types and constraints
         return await self._client.request(
             "POST",
             "/chatkit/sessions",
             parser=ChatSession.from_dict,
-            headers=headers,
-            json_body=body,
+            headers=_headers,
+            security=(("bearerAuth",),),
+            json_body=_body,
             timeout=timeout,
             extra_headers=extra_headers,
             expect="json",
@@ -218,12 +229,19 @@ class AsyncSessionsWithRawResponse:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
         """Cancel chat session (raw response)."""
-        headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
+        _path = encode_path(
+            "/chatkit/sessions/{session_id}/cancel",
+            [
+                ("session_id", session_id, "simple", False),
+            ],
+        )
+        _headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
         return await self._client.request(
             "POST",
-            encode_path("/chatkit/sessions/{session_id}/cancel", session_id=session_id),
+            _path,
             parser=ChatSession.from_dict,
-            headers=headers,
+            headers=_headers,
+            security=(("bearerAuth",),),
             timeout=timeout,
             extra_headers=extra_headers,
             expect="json",
@@ -262,16 +280,17 @@ class AsyncSessions:
             rate_limits: Optional override for per-minute request limits. When omitted, defaults to 10.
             chatkit_configuration: Optional overrides for ChatKit runtime configuration features.
         """
-        response = await self.with_raw_response.create(
-            user=user,
-            workflow=workflow,
-            expires_after=expires_after,
-            rate_limits=rate_limits,
-            chatkit_configuration=chatkit_configuration,
-            extra_headers=extra_headers,
-            timeout=timeout,
-        )
-        return response.parse()
+        return (
+            await self.with_raw_response.create(
+                user=user,
+                workflow=workflow,
+                expires_after=expires_after,
+                rate_limits=rate_limits,
+                chatkit_configuration=chatkit_configuration,
+                extra_headers=extra_headers,
+                timeout=timeout,
+            )
+        ).parse()
 
     async def cancel(
         self,
@@ -291,9 +310,10 @@ class AsyncSessions:
         Args:
             session_id: Unique identifier for the ChatKit session to cancel.
         """
-        response = await self.with_raw_response.cancel(
-            session_id,
-            extra_headers=extra_headers,
-            timeout=timeout,
-        )
-        return response.parse()
+        return (
+            await self.with_raw_response.cancel(
+                session_id,
+                extra_headers=extra_headers,
+                timeout=timeout,
+            )
+        ).parse()

@@ -19,7 +19,7 @@ NAME = "go"
 _MODULE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~/-]*$")
 _PACKAGE = re.compile(r"^[a-z][a-z0-9]*$")
 _TEMPLATES = ("config.go", "models.go", "client.go")
-_TEST_TEMPLATES = ("api_test.go", "models_test.go")
+_TEST_TEMPLATES = ("api_test.go", "models_test.go", "fuzz_test.go")
 
 
 def options_of(options: dict[str, Any]) -> tuple[str, str, str]:

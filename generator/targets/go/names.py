@@ -55,7 +55,7 @@ IMPORTED_PACKAGES = _words(
     " reflect regexp runtime sort strconv strings sync testing time unicode log"
 )
 # Parameters and locals of the generated methods.
-METHOD_LOCALS = _words("s ctx params opts req out err path body form contentType q")
+METHOD_LOCALS = _words("s ctx params opts req out err path body form contentType q pathParam paramStyle")
 # Unexported package-level names of the runtime (templates/go/runtime) and the generated files.
 RUNTIME_UNEXPORTED = _words(
     "addQuery asValidation at atIndex call checked config constJSONOf constOf constText decodeAny"
@@ -80,7 +80,6 @@ RUNTIME_NAMES = frozenset(
         "Client",
         "NewClient",
         "Option",
-        "WithAPIKey",
         "WithBaseURL",
         "WithHTTPClient",
         "WithMaxRetries",
@@ -99,7 +98,6 @@ RUNTIME_NAMES = frozenset(
         "DefaultMaxRetries",
         "DefaultRequestTimeout",
         "DefaultBaseURL",
-        "APIKeyEnv",
         "BaseURLEnv",
         "Version",
         "File",

@@ -42,12 +42,14 @@ class GoSnippets:
         self.package = package if package not in SNIPPET_NAMES else package + "sdk"
         self.pkg = builder.build("0")
         self.api_key_env = self.pkg.api_key_env
+        self.scheme_envs = self.pkg.auth.scheme_envs
+        self._envs = [e.env for e in self.pkg.auth.envs] + [self.pkg.base_url_env]
         self.base_url_env = self.pkg.base_url_env
         self.default_base_url = self.pkg.default_base_url
         self.models = {m.id: m for m in api.models}
         self.unions = {u.name: [v.go for v in u.variants] for u in builder.types.unions.values()}
         self._methods: dict[str, tuple[str, MethodView]] = {
-            m.op.id: (s.field, m) for s in self.pkg.services for m in s.methods
+            m.op.id: (s.access, m) for s in self.pkg.services for m in s.methods
         }
 
     def _import(self) -> str:
@@ -58,7 +60,7 @@ class GoSnippets:
         """Creating a client (what every snippet starts with)."""
         return (
             f"import {self._import()}\n\n"
-            f"// NewClient reads {self.api_key_env} and {self.base_url_env}.\n"
+            f"// NewClient reads {' and '.join(self._envs)}.\n"
             f"client, err := {self.package}.NewClient()\n"
         )
 
@@ -67,11 +69,30 @@ class GoSnippets:
         return f"{err} (StatusCode {status})" if status.isdigit() else err
 
     def call(self, op: Operation) -> str:
-        field, m = self._methods[op.id]
+        access, m = self._methods[op.id]
         args = ["ctx"] + [a.arg for a in m.args]
         if m.params is not None:
             args.append(f"{self.package}.{m.params.name}{{...}}")
-        return f"client.{field}.{m.name}({', '.join(args)})"
+        return f"client.{access}.{m.name}({', '.join(args)})"
+
+    def iterate(self, op: Operation) -> str:
+        """A range loop over ``<Method>AutoPaging``, which stops on the first error."""
+        access, m = self._methods[op.id]
+        args = ["ctx"] + [a.arg for a in m.args]
+        if m.params is not None:
+            args.append(f"{self.package}.{m.params.name}{{}}")
+        call = f"client.{access}.{m.name}AutoPaging({', '.join(args)})"
+        first = f"client.{access}.{m.name}({', '.join(args)})"
+        return (
+            f"for item, err := range {call} {{\n"
+            "\tif err != nil {\n"
+            "\t\treturn err // the first error ends the loop\n"
+            "\t}\n"
+            "\tfmt.Println(item)\n"
+            "}\n"
+            "\n"
+            f"page, err := {first} // one page; page.NextPage(ctx) fetches the next\n"
+        )
 
     def snippet(
         self,
@@ -85,7 +106,7 @@ class GoSnippets:
         lits = Literals(self.pkg, self.models, self.unions, self.package)
         notes: list[str] = []
         args = ["context.Background()"]
-        path = [p for p in op.params if p.location == "path"]
+        path = [p for p in op.params if p.location == "path" and p.const is None]
         for a, param in zip(m.args, path, strict=True):
             value = path_params.get(param.name, param.name)
             args.append(self._value(lits, param.type, a.go, value, notes, a.arg))
@@ -99,7 +120,7 @@ class GoSnippets:
             + [f"\t{i}" for i in imports]
             + ["", f"\t{self._import()}", ")", ""]
         )
-        lines += ["func main() {", f"\t// NewClient reads {self.api_key_env} and {self.base_url_env}."]
+        lines += ["func main() {", f"\t// NewClient reads {' and '.join(self._envs)}."]
         lines += [f"\tclient, err := {p}.NewClient()", "\tif err != nil {", "\t\tlog.Fatal(err)", "\t}"]
         lines += [f"\t// {n}" for n in notes]
         if m.returns == "none":

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
-from ...ir.model import Operation
+from ...ir.model import Operation, Param
+from .auth import AuthView
+from .params import send_call
 
 
 @dataclass
@@ -25,6 +28,7 @@ class ModelView:
     fields: list[FieldView]
     known: str  # the is<Name>Field function
     wires: str  # `"a", "b"` for the switch
+    extra_decoder: str = ""  # checks each undeclared member (typed additionalProperties); "" when any
 
 
 @dataclass
@@ -33,6 +37,7 @@ class EnumView:
     base: str
     doc: list[str]
     consts: list[tuple[str, str]]  # (constant name, Go literal)
+    members: list[tuple[str, str, list[str]]]  # (constant name, Go literal, doc comment lines)
 
 
 @dataclass
@@ -76,11 +81,33 @@ class ParamField:
     name: str
     go: str
     wire: str  # Go literal
-    location: str  # query | header | body | content-type
+    location: str  # query | header | cookie | body | content-type
     required: bool
     explode: bool
     doc: list[str]
     body_field: str = ""  # the body model's field this copies into
+    param: Param | None = field(default=None, repr=False, compare=False)  # a query/header/cookie param
+
+
+@dataclass
+class SendView:
+    """One parameter the method sends, in spec order: a constant (``call``) or a params field."""
+
+    const_call: str = ""  # a constant's request method call
+    field: ParamField | None = None
+
+    @property
+    def call(self) -> str:
+        """The request method call, e.g. ``addQuery("tag", params.Tag.Value(), paramStyle{...})``."""
+        if self.field is None or self.field.param is None:
+            return self.const_call
+        value = f"params.{self.field.name}" + ("" if self.field.required else ".Value()")
+        return send_call(self.field.param, value)
+
+    @property
+    def optional(self) -> str:
+        """The Opt field to test with IsSet ("" when required or constant)."""
+        return self.field.name if self.field is not None and not self.field.required else ""
 
 
 @dataclass
@@ -96,7 +123,7 @@ class PathArg:
     arg: str
     go: str
     wire: str  # Go literal
-    text: str  # Go expression: the value as a string
+    value: str  # Go expression of the value
 
 
 @dataclass
@@ -106,6 +133,9 @@ class MethodView:
     http_method: str
     path: str  # Go literal
     args: list[PathArg]
+    path_params: list[str]  # pathParam literals for expandPath (constants included)
+    sends: list[SendView]  # the query, header and cookie parameters, in spec order
+    security: str  # Go literal of the alternatives ([][]string or nil)
     params: ParamsView | None
     const_headers: list[tuple[str, str]]
     body_kind: str  # none | model | value | multipart
@@ -116,19 +146,32 @@ class MethodView:
     returns: str  # model | value | none | bytes | text | stream
     out_go: str  # for a stream: the event type
     event_decoder: str = ""  # for a stream: the Go func(ServerSentEvent) (T, error)
+    out_decoder: str = ""  # for a value: the decoder that validates the JSON body
     stream_flag: str = ""  # for a stream method: the body field it sets to true ("" when none)
     stream_value: str = ""  # Go expression of true for that field
     extra_stream: bool = False  # the Stream method beside the plain one (shares its params struct)
     multipart_consts: list[tuple[str, str]] = field(default_factory=list)  # (wire, JSON text) literals
+    body_consts: list[tuple[str, str]] = field(default_factory=list)  # (field, Go value): optional consts
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 
 @dataclass
-class ServiceView:
-    field: str
+class ChildService:
+    field: str  # the field on the parent service (``Messages``)
     type: str
     group: str
+
+
+@dataclass
+class ServiceView:
+    """One node of the resource tree: its methods and the child services it holds as fields."""
+
+    field: str
+    type: str
+    group: str  # the dotted resource path, for comments: ``threads.messages``
     methods: list[MethodView]
+    access: str = ""  # from the client: ``Threads.Messages``
+    children: list[ChildService] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -145,16 +188,18 @@ class PackageView:
     api_key_env: str
     base_url_env: str
     sdk_name: str
-    auth_kind: str  # bearer | header | none
-    auth_header: str
-    auth_header_lit: str  # a Go string literal
+    auth: AuthView
     models: list[ModelView]
     enums: list[EnumView]
     unions: list[UnionView]
     aliases: list[AliasView]
-    services: list[ServiceView]
+    services: list[ServiceView]  # every node of the tree, parents first
     models_json: bool
     models_strconv: bool
-    services_url: bool
     services_json: bool
     names: dict[str, str] = field(default_factory=dict)  # model id -> Go name
+
+    @property
+    def roots(self) -> list[ServiceView]:
+        """The services that are fields of the Client."""
+        return [s for s in self.services if "." not in s.access]

@@ -9,7 +9,7 @@ it to ``true`` itself and does not take it as an argument.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...ir.model import (
@@ -21,45 +21,18 @@ from ...ir.model import (
     ModelRef,
     Nullable,
     Operation,
-    Param,
     Primitive,
+    Resource,
     UnionType,
 )
 from ...naming import pascal
-from .names import (
-    METHOD_LOCALS,
-    RESERVED_ARGS,
-    arg_name,
-    field_names,
-    is_keyword_argument,
-    method_name,
-    py_ident,
-    resource_attr,
-    type_name,
-)
+from .names import RESERVED_ARGS, field_names, method_name, py_ident, resource_attr, type_name
+from .params import BODY_NAMES, ArgNames, ParamView, names_in, params, security_literal
 from .text import arg_doc, docstring, one_line, py_str
-from .types import py_literal
+from .types import const_default, py_literal
 
 if TYPE_CHECKING:
     from .views import Builder
-
-
-@dataclass
-class ParamView:
-    arg: str
-    wire: str
-    annotation: str
-    default: str | None
-    location: str
-    explode: bool
-    doc: str
-    to_json: str = "to_json"  # how the argument becomes JSON
-    repeated: bool = False  # a multipart field sent as one part per item
-
-    @property
-    def wire_lit(self) -> str:
-        """The wire name as a Python string literal."""
-        return py_str(self.wire)
 
 
 @dataclass
@@ -73,11 +46,13 @@ class MethodView:
     doc: str
     raw_doc: str
     positional: list[ParamView]  # path params
-    keyword: list[ParamView]  # query, header, body fields (required first)
-    path_args: str  # "session_id=session_id"
-    query: list[ParamView]
-    headers: list[ParamView]
+    keyword: list[ParamView]  # query, header, cookie params and body fields (required first)
+    path_values: list[str]  # encode_path's (wire name, value, style, explode) tuples
+    query: list[str]  # runtime calls that add query parameters
+    headers: list[str]  # ... that set header parameters
+    cookies: list[str]  # ... that add cookies
     const_headers: str  # dict literal
+    security: str  # tuple literal of the alternatives, e.g. (("bearerAuth",),)
     body_kind: str  # "none" | "fields" | "multipart" | "whole" (JSON) | "form" | "raw"
     body_content_type: str
     body_fields: list[ParamView]
@@ -105,20 +80,30 @@ class MethodView:
 
 
 @dataclass
+class ChildView:
+    attr: str  # the attribute on the parent (``messages``)
+    cls: str
+
+
+@dataclass
 class ResourceView:
+    """One node of the resource tree: its methods and the child resources it holds as attributes."""
+
     attr: str
     cls: str
     methods: list[MethodView]
+    access: str = ""  # from the client: ``threads.messages``
+    children: list[ChildView] = field(default_factory=list)
 
 
 def resources(b: Builder) -> list[ResourceView]:
-    groups: dict[tuple[str, ...], list[Operation]] = {}
-    for op in b.api.operations:
-        groups.setdefault(op.group, []).append(op)
+    """Every node of the IR's resource tree, parents before their children (roots in ``roots``)."""
+    ops = {op.id: op for op in b.api.operations}
     out: list[ResourceView] = []
-    for group, ops in groups.items():
+
+    def visit(node: Resource, attr: str, access: str) -> ResourceView:
         methods = []
-        for op in ops:
+        for op in (ops[i] for i in node.operations):
             ok = op.success
             streams_only = ok is not None and ok.encoding == "event-stream"
             methods.append(method(b, op, stream=streams_only))
@@ -127,18 +112,36 @@ def resources(b: Builder) -> list[ResourceView]:
         shadowed = {m.name for m in methods} & BUILTIN_TYPES
         if shadowed:
             methods = [qualify_builtins(m, shadowed) for m in methods]
-        attr, n = resource_attr(group), 1
-        while any(r.attr == attr for r in out):
+        view = ResourceView(attr, resource_class(b, node.path, out), methods, access)
+        out.append(view)
+        taken = {m.name for m in methods} | {"with_raw_response"}
+        for child in node.children:
+            cattr = py_ident(child.name)
+            while cattr in taken:  # the IR keeps method and resource words apart; keywords may not
+                cattr += "_resource"
+            taken.add(cattr)
+            view.children.append(ChildView(cattr, visit(child, cattr, f"{access}.{cattr}").cls))
+        return view
+
+    roots_taken: set[str] = set()
+    for root in b.api.resources:
+        attr, n = resource_attr(root.name), 1
+        while attr in roots_taken:
             n += 1
-            attr = f"{resource_attr(group)}{n}"
-        out.append(ResourceView(attr, resource_class(b, group, out), methods))
+            attr = f"{resource_attr(root.name)}{n}"
+        roots_taken.add(attr)
+        visit(root, attr, attr)
     return out
 
 
-def resource_class(b: Builder, group: tuple[str, ...], done: list[ResourceView]) -> str:
-    """``Sessions``; ``SessionsResource`` when the client, a model or an enum already has that name."""
+def roots(views: list[ResourceView]) -> list[ResourceView]:
+    return [v for v in views if "." not in v.access]
+
+
+def resource_class(b: Builder, path: tuple[tuple[str, ...], ...], done: list[ResourceView]) -> str:
+    """``Sessions``, ``ThreadsMessages``; ``...Resource`` when the client, a model or an enum has it."""
     taken = set(b.names.values()) | set(b.types.enums) | set(b.hoisted) | {b.client} | {r.cls for r in done}
-    base = type_name(tuple(pascal(w) for w in group), "Resource")
+    base = type_name(tuple(pascal(w) for node in path for w in node), "Resource")
     name, n = base, 1
     while {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"} & taken:
         n += 1
@@ -164,21 +167,9 @@ def qualify_builtins(m: MethodView, shadowed: set[str]) -> MethodView:
         m,
         positional=[qp(p) for p in m.positional],
         keyword=[qp(p) for p in m.keyword],
-        query=[qp(p) for p in m.query],
-        headers=[qp(p) for p in m.headers],
         body_fields=[qp(p) for p in m.body_fields],
         returns_sync=q(m.returns_sync),
         returns_async=q(m.returns_async),
-    )
-
-
-def param_view(b: Builder, p: Param, hint: str, arg: str) -> ParamView:
-    pt = b.types.map(p.type, hint)
-    rest = 8 + len(arg) + 2 + (0 if p.required else 13) + 1
-    ann = b.fit(pt.annotation, rest, hint + "Type", not p.required)
-    default = None if p.required else "NOT_GIVEN"
-    return ParamView(
-        arg, p.name, ann, default, p.location, p.explode is not False, arg_doc(arg, p.description)
     )
 
 
@@ -190,19 +181,9 @@ def _is_stream_flag(f: Field) -> bool:
 
 def method(b: Builder, op: Operation, stream: bool) -> MethodView:
     hint = type_name(tuple(pascal(w) for w in op.group + op.name))
-    taken: set[str] = set(METHOD_LOCALS - {"body"})  # `body` is the whole request body's own argument
-
-    def unique(arg: str) -> str:
-        while arg in taken:
-            arg += "_"
-        taken.add(arg)
-        return arg
-
-    views = [
-        param_view(b, p, hint + type_name((pascal(p.name),)), unique(arg_name(p.name)))
-        for p in op.params
-        if p.const is None and p.location != "cookie"
-    ]
+    returns, parser, expect = response_view(b, op, hint, stream)
+    unique = ArgNames(set(BODY_NAMES) | names_in(*parser))
+    views, sends = params(b, op, hint, unique)
     body_kind, body_fields, body_consts, body_model = "none", [], [], None
     body = op.body
     model = b.models.get(body.type.id) if body is not None and isinstance(body.type, ModelRef) else None
@@ -220,6 +201,10 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
             if stream and _is_stream_flag(f):
                 body_consts.append((py_str(f.name), "True"))
                 continue
+            # an object or array const: no argument, always sent
+            if isinstance(f.type, Const) and const_default(f.type.value) is None:
+                body_consts.append((py_str(f.name), py_literal(f.type.value)))
+                continue
             arg = attr + "_" if attr in RESERVED_ARGS else attr
             body_fields.append(body_field(b, f, unique(arg), body_model, multipart=body_kind == "multipart"))
     elif body is not None:
@@ -231,10 +216,9 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         ann = b.fit(annotation, rest, hint + "Body", not body.required)
         default = None if body.required else "NOT_GIVEN"
         doc = arg_doc(arg, body.description or "The request body.")
-        body_fields.append(ParamView(arg, "", ann, default, "body", True, doc))
+        body_fields.append(ParamView(arg, "", ann, default, "body", doc))
     keyword = [v for v in views if v.location != "path"] + body_fields
     keyword.sort(key=lambda v: v.default is not None)
-    returns, parser, expect = response_view(b, op, hint, stream)
     name = (
         op.name + ("stream",)
         if stream and op.success is not None and op.success.encoding != "event-stream"
@@ -252,13 +236,10 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         doc=docstring(_method_doc(op, stream), 8),
         positional=[v for v in views if v.location == "path"],
         keyword=keyword,
-        path_args=", ".join(
-            f"{v.wire}={v.arg}" if is_keyword_argument(v.wire) else f"**{{{py_literal(v.wire)}: {v.arg}}}"
-            for v in views
-            if v.location == "path"
-        ),
-        query=[v for v in views if v.location == "query"],
-        headers=[v for v in views if v.location == "header"],
+        path_values=sends["path"],
+        query=sends["query"],
+        headers=sends["header"],
+        cookies=sends["cookie"],
         const_headers="{"
         + ", ".join(
             f"{py_literal(p.name)}: {py_literal(p.const.value)}"
@@ -266,6 +247,7 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
             if p.const is not None and p.location == "header"
         )
         + "}",
+        security=security_literal(b.api.security_of(op)),
         body_kind=body_kind,
         body_content_type=body.content_type if body is not None else "",
         body_fields=body_fields,
@@ -300,7 +282,7 @@ def body_field(b: Builder, f: Field, arg: str, owner: str, multipart: bool) -> P
     default = py_literal(f.type.value) if isinstance(f.type, Const) else (None if f.required else "NOT_GIVEN")
     rest = 8 + len(arg) + 2 + (3 + len(default) if default else 0) + 1
     ann = b.fit(annotation + suffix, rest, fhint + "Arg", default == "NOT_GIVEN")
-    return ParamView(arg, f.name, ann, default, "body", True, arg_doc(arg, f.description), convert, repeated)
+    return ParamView(arg, f.name, ann, default, "body", arg_doc(arg, f.description), convert, repeated)
 
 
 def response_view(
