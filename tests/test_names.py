@@ -49,15 +49,11 @@ def test_python_type_names_escape_builtins_and_package_names() -> None:
 
 
 def test_python_arguments_methods_and_resources() -> None:
-    assert [py_names.arg_name(n) for n in ("object", "str", "to_json", "headers", "type", "id", "class")] == [
-        "object_",
-        "str_",
-        "to_json_",
-        "headers_",
-        "type",
-        "id",
-        "class_",
+    got = [
+        py_names.arg_name(n) for n in ("object", "str", "to_json", "json_param", "timeout", "type", "class")
     ]
+    assert got == ["object_", "str_", "to_json_", "json_param_", "timeout_", "type", "class_"]
+    assert py_names.arg_name("headers") == "headers"  # the method's own locals are _headers, _body, ...
     assert py_names.method_name(("with", "raw", "response")) == "with_raw_response_"
     assert py_names.method_name(("list",)) == "list"
     assert py_names.resource_attr(("api", "key")) == "api_key_"
