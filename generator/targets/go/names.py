@@ -68,10 +68,10 @@ RUNTIME_UNEXPORTED = _words(
     " part partQuoter pattern quoteShort rawEvents redacted request required retryAfter retryDelay"
     " sameJSON shouldRetry sleep sortedKeys union unionAs unionOf uniqueItems userAgent variant"
     " writeField writeRaw initialRetryDelay maxRetryAfter maxRetryDelay retryJitter packageName"
-    " sdkName authKind authHeader setHeader jsonEqual addCookie authParts checkExtra credential deepObject"
-    " howToSet isHex memberText newParamValue objectMembers paramStyle paramValue parseParamValue"
-    " pathParam pathText pct pctEncode queryJoin securityScheme trimEmpty validToken withCredential"
-    " withTokenSource"
+    " sdkName authKind authHeader setHeader jsonEqual"
+    " addCookie authParts checkExtra credential deepObject howToSet isHex memberText newParamValue"
+    " objectMembers paramStyle paramValue parseParamValue pathParam pathText pct pctEncode queryJoin"
+    " securityScheme trimEmpty validToken withCredential withTokenSource"
 )
 RESERVED_LOCALS = GO_KEYWORDS | PREDECLARED | IMPORTED_PACKAGES | METHOD_LOCALS | RUNTIME_UNEXPORTED
 INITIALISMS = frozenset(
