@@ -166,6 +166,7 @@ class Builder:
                 + [a.go for a in m.args]
                 + m.path_params
                 + [s.call for s in m.sends]
+                + [f.go for f in (m.params.fields if m.params else [])]
             )
             or any(m.params and m.params.extra for m in methods),
             names=dict(self.names),
