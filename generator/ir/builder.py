@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-from ..errors import UNKNOWN, Finding, Severity
-from ..loading.spec import Spec
-from ..naming import split_words
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import Finding, Severity, SpecError, UsageError
+from ..loading.spec import Node, Spec
+from ..naming import keep_case_words
 from .model import Api, Info, Model, Operation, Server
 from .operations import OperationBuilder
-from .schemas import COMPONENT_PREFIX, SchemaConverter
+from .resources import apply_renames, build_tree, clashes, settle
+from .schemas import COMPONENT_PREFIX, SchemaConverter, is_component
 from .security import SecurityBuilder
 
 
-def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
-    """Build the IR.  Raises SpecError for input it cannot represent; returns warnings beside it."""
+def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api, list[Finding]]:
+    """Build the IR.  Raises SpecError for input it cannot represent; returns warnings beside it.
+
+    ``options`` is the part of ``[tool.oasgen]`` the IR reads: the ``resources`` table (renames,
+    see :mod:`.resources`) and the ``pagination`` table (see :mod:`.pagination`); a bad entry
+    raises UsageError.
+    """
+    options = options or {}
+    broken = [f for f in spec.findings if f.severity is Severity.ERROR]
+    if broken:  # a $ref left unresolved stands where an object or a string should
+        raise SpecError(broken)
     data = spec.data
     version = str(data.get("openapi", ""))
     conv = SchemaConverter(spec, is_30=version.startswith("3.0"))
@@ -21,11 +34,13 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
     schemas = (data.get("components") or {}).get("schemas") or {}
     for name in schemas:
         node = spec.node(COMPONENT_PREFIX.rstrip("/")).child(name)
-        conv.model_ref(node, conv.component_name(node))
+        conv.model_ref(_component_model(spec, node), keep_case_words(str(name)) or (str(name),))
 
+    paging = _table(options, "pagination")
     security = SecurityBuilder(spec, conv)
     default_security = security.default()
-    ops = OperationBuilder(conv, security).build_all()
+    builder = OperationBuilder(conv, security, paging)
+    ops = builder.build_all()
     schemes, default_security = security.finish(default_security)
     webhooks = data.get("webhooks")
     if isinstance(webhooks, dict) and webhooks:
@@ -35,7 +50,13 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
             spec.node("/webhooks"),
         )
     findings = list(conv.findings)
-    ops = _dedupe_names(ops, findings)
+    _check_keys(paging, ops)
+    ops, settled = settle(ops, builder.declared)
+    findings += settled
+    ops = apply_renames(ops, _table(options, "resources"))
+    clashed = clashes(ops)
+    if clashed:
+        raise SpecError(clashed)
     models = tuple(m for mid in conv.order if (m := conv.models[mid]) is not None)
 
     info = data.get("info") or {}
@@ -50,45 +71,43 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
         security=default_security,
         operations=tuple(ops),
         models=models,
+        resources=build_tree(ops),
     )
     return api, findings
 
 
-def _dedupe_names(ops: list[Operation], findings: list[Finding]) -> list[Operation]:
-    """Rule 3 of grouping: clashing (group, name) pairs fall back to operationId words, then numbers."""
-    from dataclasses import replace
+_REF_ANNOTATIONS = {"$ref", "description", "title", "summary", "$comment"}
 
-    def clashes(items: list[Operation]) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-        seen: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
-        for o in items:
-            seen[(o.group, o.name)] = seen.get((o.group, o.name), 0) + 1
-        return {k for k, n in seen.items() if n > 1}
 
-    bad = clashes(ops)
-    if bad:
-        ops = [replace(o, name=split_words(o.id)) if (o.group, o.name) in bad else o for o in ops]
-    bad = clashes(ops)
-    if bad:
-        counters: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
-        renamed = []
-        for o in ops:
-            key = (o.group, o.name)
-            if key in bad:
-                counters[key] = counters.get(key, 0) + 1
-                if counters[key] > 1:
-                    findings.append(
-                        Finding(
-                            Severity.WARNING,
-                            "operation-name-clash",
-                            f"operation {o.id!r} clashes with another as "
-                            f"{'.'.join(o.group)}.{'_'.join(o.name)}; numbered",
-                            o.location or UNKNOWN,
-                        )
-                    )
-                    o = replace(o, name=o.name + (str(counters[key]),))
-            renamed.append(o)
-        ops = renamed
-    return ops
+def _component_model(spec: Spec, node: Node) -> Node:
+    """The node of a component schema's model.
+
+    A component written as a ``$ref`` to a schema outside the components (``Pet: {$ref:
+    schemas/pet.yaml}``, the usual multi-file layout) *is* that schema, under the component's
+    name: refs to the file and to ``#/components/schemas/Pet`` then give the same model.
+    """
+    value = spec.value(node)
+    if not isinstance(value, dict) or "$ref" not in value or value.keys() - _REF_ANNOTATIONS:
+        return node
+    try:
+        final, _ = spec.deref(node)
+    except SpecError:
+        return node  # reported by the ref rules; converting the node says so again
+    return node if is_component(final) else final
+
+
+def _table(options: Mapping[str, Any], name: str) -> Mapping[str, Any] | None:
+    table = options.get(name)
+    if table is not None and not isinstance(table, Mapping):
+        raise UsageError(f"[tool.oasgen.{name}] must be a table")
+    return table
+
+
+def _check_keys(table: Mapping[str, Any] | None, ops: list[Operation]) -> None:
+    known = {op.id for op in ops}
+    for key in table or {}:
+        if key not in known:
+            raise UsageError(f"[tool.oasgen.pagination]: {key!r} is not an operationId of the spec")
 
 
 def model_index(api: Api) -> dict[str, Model]:

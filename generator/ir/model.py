@@ -7,8 +7,10 @@ models and operations are *neutral word tuples* that targets case-convert.
 The type algebra:
 
 * :class:`Primitive`  string / integer / number / boolean, with format and constraints
-* :class:`EnumType`   a closed set of known values that may grow (forward compatible)
-* :class:`Const`      a single literal value (``const`` or a one-value enum on a discriminator)
+* :class:`EnumType`   the known values of one JSON type (string, integer or number), a set that may
+                      grow (forward compatible); members may carry neutral names and descriptions
+* :class:`Const`      exactly one JSON value of any type (``const``, ``type: null``, a one-value
+                      boolean enum)
 * :class:`ArrayType`, :class:`MapType`
 * :class:`UnionType`  oneOf / anyOf / type-list, with an optional discriminator
 * :class:`Nullable`   the only way null is expressed; never a union member
@@ -83,12 +85,29 @@ class Primitive:
     constraints: Constraints = NO_CONSTRAINTS
 
 
+EnumBase = Literal["string", "integer", "number"]
+
+
 @dataclass(frozen=True, slots=True)
 class EnumType:
-    """Known values of an open enum; unknown values from a server must be kept."""
+    """Known values of an open enum; unknown values (of the same JSON type) from a server are kept.
 
-    base: Literal["string", "integer", "number"]
+    ``values`` are distinct and all of the ``base`` JSON type (a ``number`` enum may list integers).
+    ``names`` and ``descriptions`` are empty, or parallel to ``values``: a member's name as neutral
+    words (from a const branch's ``title``, ``x-enum-varnames`` or ``x-enumNames``; ``()`` where
+    the spec names none, and targets derive one from the value) and its description (or None).
+    """
+
+    base: EnumBase
     values: tuple[object, ...]
+    names: tuple[tuple[str, ...], ...] = ()
+    descriptions: tuple[str | None, ...] = ()
+
+    def name_of(self, i: int) -> tuple[str, ...]:
+        return self.names[i] if self.names else ()
+
+    def description_of(self, i: int) -> str | None:
+        return self.descriptions[i] if self.descriptions else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +294,42 @@ class Response:
         return self.status.startswith("2")
 
 
+PaginationStyle = Literal["cursor", "offset", "page", "link"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """How a list operation pages: the style and the wire names of the fields it uses.
+
+    * ``cursor``: pass the cursor (``cursor_field`` of the last page, or the last item's ``id`` when
+      ``cursor_field`` is None) as ``cursor_param``; stop when ``has_more_field`` is false or the
+      page is empty.
+    * ``offset``: ``offset_param`` advances by the number of items received.
+    * ``page``: ``page_param`` advances by one.
+    * ``link``: follow the ``rel="next"`` URL of the RFC 8288 ``Link`` response header.
+    """
+
+    style: PaginationStyle
+    items: str | None  # wire name of the response's item array ("data"); None: the body is the array
+    item_type: Type  # the type of one item
+    cursor_param: str | None = None  # query param taking the cursor: "after", "starting_after", ...
+    cursor_field: str | None = None  # response field with the next cursor; None: the last item's `id`
+    has_more_field: str | None = None  # boolean response field, e.g. "has_more"
+    limit_param: str | None = None  # "limit" / "page_size" / "per_page"
+    offset_param: str | None = None  # style offset
+    page_param: str | None = None  # style page
+    total_field: str | None = None  # total items / pages, when the response has one
+    source: Literal["detected", "declared"] = "detected"
+
+
+Words = tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Operation:
     id: str  # operationId, or "METHOD path" when the spec has none
-    group: tuple[str, ...]  # resource group words, e.g. ("sessions",)
-    name: tuple[str, ...]  # method words, e.g. ("create",)
+    resource: tuple[Words, ...]  # the resource path, e.g. (("threads",), ("messages",))
+    name: Words  # method words, e.g. ("retrieve",)
     method: str  # upper-case HTTP method
     path: str  # template, e.g. "/chatkit/sessions/{session_id}/cancel"
     summary: str | None
@@ -291,7 +341,13 @@ class Operation:
     deprecated: bool = False
     # Alternatives (OR) of requirements (AND); None = the API's default ``Api.security``.
     security: tuple[SecurityRequirement, ...] | None = None
+    pagination: Pagination | None = None
     location: Location | None = field(default=None, compare=False)
+
+    @property
+    def group(self) -> Words:
+        """Every resource word in one flat tuple (``("threads", "messages")``), for flat listings."""
+        return tuple(w for node in self.resource for w in node)
 
     @property
     def success(self) -> Response | None:
@@ -304,6 +360,16 @@ class Operation:
 
 
 AuthKind = Literal["bearer", "basic", "http", "api-key", "oauth2", "openid", "mutual-tls"]
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A node of the resource tree: its operations (ids, spec order) and its child resources."""
+
+    name: Words  # this node's words, e.g. ("messages",)
+    path: tuple[Words, ...]  # from the root, e.g. (("threads",), ("messages",))
+    operations: tuple[str, ...]  # operation ids, in spec order
+    children: tuple[Resource, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +424,7 @@ class Api:
     security: tuple[SecurityRequirement, ...]  # the default alternatives; () = no credentials needed
     operations: tuple[Operation, ...]
     models: tuple[Model, ...]
+    resources: tuple[Resource, ...] = ()  # the roots of the resource tree, in first-appearance order
 
     def security_of(self, op: Operation) -> tuple[SecurityRequirement, ...]:
         """The alternatives that apply to ``op``; () when it needs no credentials."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ...ir.model import Api, EnumType, Model, Operation, Param, Response, thaw
+from ...ir.model import Api, EnumType, Model, Nullable, Operation, Param, Response, thaw
+from ..contract import Snippets
 from .curl import Env, curl
 from .examples import request_examples, response_example
-from .languages import Snippets
 from .markdown import cell, code, fence, indent, plain, prose
-from .names import Pages, link
+from .names import Pages, call_label, link
+from .paging import paging_text
 from .tree import Row, TreeBuilder, facts_text
 from .types import TypeWriter, literal
 from .usage import Usage
@@ -58,6 +59,8 @@ class OperationPage:
     deprecated: bool
     calls: list[Code]
     sections: list[Section]  # parameters, request body, returns
+    paging: str  # how the list pages ('' when it does not)
+    iterate: list[Code]  # per SDK: a fenced loop over every item
     languages: list[str]
     errors: list[ErrorRow]
     examples: list[Example]
@@ -96,7 +99,7 @@ class PageBuilder:
         )
 
     def op_link(self, page: str, op: Operation) -> str:
-        label = ".".join(op.group + op.name)
+        label = call_label(op)
         return f"[{code(label)}]({link(page, self.pages.operation_path(op.id))})"
 
     # -- operations ---------------------------------------------------------------------------------
@@ -132,6 +135,12 @@ class PageBuilder:
             deprecated=op.deprecated,
             calls=[Code(lang.label, code(lang.call(op))) for lang in self.langs],
             sections=sections,
+            paging=paging_text(op.pagination) if op.pagination else "",
+            iterate=(
+                [Code(lang.label, fence(lang.iterate(op), lang.fence)) for lang in self.langs]
+                if op.pagination
+                else []
+            ),
             languages=[lang.label for lang in self.langs],
             errors=[
                 ErrorRow(
@@ -187,7 +196,13 @@ class PageBuilder:
     def model(self, m: Model) -> ModelPage:
         page = self.pages.model_path(m.id)
         writer = self.writer(page)
-        values = list(m.type.values) if isinstance(m.type, EnumType) else []
+        enum = m.type.inner if isinstance(m.type, Nullable) else m.type
+        values: list[str] = []  # an enum's values, with their descriptions
+        if isinstance(enum, EnumType):
+            for i, v in enumerate(enum.values):
+                desc = cell(enum.description_of(i))
+                values.append(literal(v) + (f": {desc}" if desc else ""))
+            values += ["`null`"] if isinstance(m.type, Nullable) else []
         example = ""
         if m.examples:
             example = fence(json.dumps(thaw(m.examples[0]), indent=2, ensure_ascii=False), "json")
@@ -201,7 +216,7 @@ class PageBuilder:
             kind={"object": "An object", "enum": "An enum", "alias": "A type alias"}[m.kind],
             description=prose(m.description),
             type=writer.text(m.type, depth=2) if m.type is not None and not values else "",
-            values=[literal(v) for v in values],
+            values=values,
             rows=self.model_rows(m, TreeBuilder(writer)),
             example=example,
             used_by_operations=used_ops,

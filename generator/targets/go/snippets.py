@@ -19,9 +19,13 @@ from ...format import format_go
 from ...ir.model import Api, ModelRef, Operation, Param
 from . import options_of
 from .literals import Literals, NoLiteral
+from .names import PREDECLARED
 from .types import go_string
 from .viewmodels import MethodView
 from .views import Builder
+
+# What a snippet names besides the SDK: its imports, locals, and Go's predeclared identifiers.
+SNIPPET_NAMES = PREDECLARED | frozenset({"context", "json", "fmt", "log", "main", "client", "err", "result"})
 
 
 class GoSnippets:
@@ -31,8 +35,11 @@ class GoSnippets:
     fence = "go"
 
     def __init__(self, api: Api, options: Mapping[str, Any]) -> None:
-        self.module, self.package, _version = options_of(dict(options))
-        builder = Builder(api, self.package, self.module)
+        self.module, package, _version = options_of(dict(options))
+        builder = Builder(api, package, self.module)
+        # The name the snippets import the SDK as: its package name, unless that would shadow a
+        # package, predeclared identifier or local the snippet itself uses.
+        self.package = package if package not in SNIPPET_NAMES else package + "sdk"
         self.pkg = builder.build("0")
         self.api_key_env = self.pkg.api_key_env
         self.scheme_envs = self.pkg.auth.scheme_envs
@@ -42,7 +49,7 @@ class GoSnippets:
         self.models = {m.id: m for m in api.models}
         self.unions = {u.name: [v.go for v in u.variants] for u in builder.types.unions.values()}
         self._methods: dict[str, tuple[str, MethodView]] = {
-            m.op.id: (s.field, m) for s in self.pkg.services for m in s.methods
+            m.op.id: (s.access, m) for s in self.pkg.services for m in s.methods
         }
 
     def _import(self) -> str:
@@ -62,11 +69,30 @@ class GoSnippets:
         return f"{err} (StatusCode {status})" if status.isdigit() else err
 
     def call(self, op: Operation) -> str:
-        field, m = self._methods[op.id]
+        access, m = self._methods[op.id]
         args = ["ctx"] + [a.arg for a in m.args]
         if m.params is not None:
             args.append(f"{self.package}.{m.params.name}{{...}}")
-        return f"client.{field}.{m.name}({', '.join(args)})"
+        return f"client.{access}.{m.name}({', '.join(args)})"
+
+    def iterate(self, op: Operation) -> str:
+        """A range loop over ``<Method>AutoPaging``, which stops on the first error."""
+        access, m = self._methods[op.id]
+        args = ["ctx"] + [a.arg for a in m.args]
+        if m.params is not None:
+            args.append(f"{self.package}.{m.params.name}{{}}")
+        call = f"client.{access}.{m.name}AutoPaging({', '.join(args)})"
+        first = f"client.{access}.{m.name}({', '.join(args)})"
+        return (
+            f"for item, err := range {call} {{\n"
+            "\tif err != nil {\n"
+            "\t\treturn err // the first error ends the loop\n"
+            "\t}\n"
+            "\tfmt.Println(item)\n"
+            "}\n"
+            "\n"
+            f"page, err := {first} // one page; page.NextPage(ctx) fetches the next\n"
+        )
 
     def snippet(
         self,
@@ -77,7 +103,7 @@ class GoSnippets:
     ) -> str:
         """A runnable program: key and base URL from the environment, the call, the result's id printed."""
         field, m = self._methods[op.id]
-        lits = Literals(self.pkg, self.models, self.unions)
+        lits = Literals(self.pkg, self.models, self.unions, self.package)
         notes: list[str] = []
         args = ["context.Background()"]
         path = [p for p in op.params if p.location == "path" and p.const is None]

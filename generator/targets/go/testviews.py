@@ -18,6 +18,7 @@ from ...ir.model import (
     Type,
     thaw,
 )
+from ...text import path_template
 from ..wire import cookie_pieces, header_text, path_text, pct, query_pieces
 from .sample import Sampler, accepts_string
 from .types import go_string
@@ -80,6 +81,8 @@ class Tests:
     models: list[ModelCase] = field(default_factory=list)
     enums: list[EnumCase] = field(default_factory=list)
     ops: list[OpCase] = field(default_factory=list)
+    fuzz_types: list[str] = field(default_factory=list)  # every type that decodes JSON (fuzz_test.go)
+    fuzz_seeds: list[tuple[int, str]] = field(default_factory=list)  # (index in fuzz_types, Go literal)
 
 
 def build_tests(api: Api, view: PackageView) -> Tests:
@@ -95,7 +98,11 @@ def build_tests(api: Api, view: PackageView) -> Tests:
         tests.enums.append(EnumCase(e.name, js(unknown), e.consts[0][0]))
     for s in view.services:
         for mv in s.methods:
-            tests.ops.append(_op_case(api, s.field, mv, models))
+            tests.ops.append(_op_case(api, s.access, mv, models))
+    tests.fuzz_types = [c.name for c in tests.models]
+    tests.fuzz_types += [u.name for u in view.unions] + [e.name for e in view.enums]
+    tests.fuzz_types += [a.name for a in view.aliases]
+    tests.fuzz_seeds = [(i, text) for i, c in enumerate(tests.models) for text in (c.min_json, c.full_json)]
     return tests
 
 
@@ -165,7 +172,7 @@ def test_auth(api: Api, op: Operation) -> tuple[list[str], list[str]]:
 def _op_case(api: Api, service_field: str, mv: MethodView, models: dict[str, Model]) -> OpCase:
     op: Operation = mv.op
     full = Sampler(models, True, skip_read_only=True)
-    path = op.path
+    path = path_template(op.path)
     path_values = []
     path_params = [p for p in op.params if p.location == "path" and p.const is None]
     for arg, p in zip(mv.args, path_params, strict=True):
@@ -232,7 +239,7 @@ def _op_case(api: Api, service_field: str, mv: MethodView, models: dict[str, Mod
     if mv.returns == "none" and status == 200:
         status = 204
     return OpCase(
-        test=f"Test{service_field}{mv.name}",
+        test=f"Test{service_field.replace('.', '')}{mv.name}",
         service_field=service_field,
         method=mv,
         path_values=path_values,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from ...ir.model import Operation, Param
@@ -27,6 +28,7 @@ class ModelView:
     fields: list[FieldView]
     known: str  # the is<Name>Field function
     wires: str  # `"a", "b"` for the switch
+    extra_decoder: str = ""  # checks each undeclared member (typed additionalProperties); "" when any
 
 
 @dataclass
@@ -35,6 +37,7 @@ class EnumView:
     base: str
     doc: list[str]
     consts: list[tuple[str, str]]  # (constant name, Go literal)
+    members: list[tuple[str, str, list[str]]]  # (constant name, Go literal, doc comment lines)
 
 
 @dataclass
@@ -143,19 +146,32 @@ class MethodView:
     returns: str  # model | value | none | bytes | text | stream
     out_go: str  # for a stream: the event type
     event_decoder: str = ""  # for a stream: the Go func(ServerSentEvent) (T, error)
+    out_decoder: str = ""  # for a value: the decoder that validates the JSON body
     stream_flag: str = ""  # for a stream method: the body field it sets to true ("" when none)
     stream_value: str = ""  # Go expression of true for that field
     extra_stream: bool = False  # the Stream method beside the plain one (shares its params struct)
     multipart_consts: list[tuple[str, str]] = field(default_factory=list)  # (wire, JSON text) literals
+    body_consts: list[tuple[str, str]] = field(default_factory=list)  # (field, Go value): optional consts
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 
 @dataclass
-class ServiceView:
-    field: str
+class ChildService:
+    field: str  # the field on the parent service (``Messages``)
     type: str
     group: str
+
+
+@dataclass
+class ServiceView:
+    """One node of the resource tree: its methods and the child services it holds as fields."""
+
+    field: str
+    type: str
+    group: str  # the dotted resource path, for comments: ``threads.messages``
     methods: list[MethodView]
+    access: str = ""  # from the client: ``Threads.Messages``
+    children: list[ChildService] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -163,9 +179,12 @@ class PackageView:
     package: str
     module: str
     version: str
-    title: str
+    title: str  # one line, safe in a comment
+    title_md: str  # one line of Markdown
     doc: list[str]
-    default_base_url: str
+    default_base_url: str  # as the spec says (for the docs' examples)
+    default_base_url_doc: str  # safe in a comment
+    default_base_url_lit: str  # a Go string literal
     api_key_env: str
     base_url_env: str
     sdk_name: str
@@ -174,8 +193,13 @@ class PackageView:
     enums: list[EnumView]
     unions: list[UnionView]
     aliases: list[AliasView]
-    services: list[ServiceView]
+    services: list[ServiceView]  # every node of the tree, parents first
     models_json: bool
     models_strconv: bool
     services_json: bool
     names: dict[str, str] = field(default_factory=dict)  # model id -> Go name
+
+    @property
+    def roots(self) -> list[ServiceView]:
+        """The services that are fields of the Client."""
+        return [s for s in self.services if "." not in s.access]

@@ -6,6 +6,7 @@ import json
 import re
 
 from ...ir.model import (
+    AnyType,
     Api,
     Const,
     EnumType,
@@ -14,10 +15,14 @@ from ...ir.model import (
     ModelRef,
     Nullable,
     Operation,
+    Resource,
     Type,
     UnionType,
     thaw,
 )
+from ...naming import claim_order, symbol_words
+from ...text import path_template
+from ..docs.markdown import plain
 from .auth import auth_view, claim_names
 from .docs import comment, one_line
 from .methoddocs import method_doc
@@ -34,10 +39,11 @@ from .names import (
 from .params import const_value, path_param, security_literal, send_call
 from .streams import multipart_fields, stream_flag, stream_variant
 from .streams import unique_methods as _unique_methods
-from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string
+from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string, model_enum
 from .viewmodels import (
     AccessorView,
     AliasView,
+    ChildService,
     CtorView,
     EnumView,
     FieldView,
@@ -113,8 +119,9 @@ class Builder:
         self.models = {m.id: m for m in api.models}
         self.table = NameTable(RUNTIME_NAMES | RUNTIME_DECODER_TYPES)
         self.auth_names = claim_names(api, self.table)  # before the models: WithAPIKey stays WithAPIKey
-        ordered = sorted(api.models, key=lambda m: not m.id.startswith("#/components/schemas/"))
-        self.names = {m.id: self.table.claim(type_name(m.name), "Model") for m in ordered}
+        ids = [m.id for m in api.models]
+        wanted = [type_name(m.name) for m in api.models]
+        self.names = {ids[i]: self.table.claim(wanted[i], "Model") for i in claim_order(ids, wanted)}
         self.types = TypeMapper(self.models, self.names, self.table, value_reach(api))
 
     def build(self, version: str) -> PackageView:
@@ -123,31 +130,40 @@ class Builder:
                 self.types.union(m.type, self.names[m.id], "", name=self.names[m.id]).doc = (
                     m.description or ""
                 )
-        enums = [self.enum_view(m) for m in self.api.models if isinstance(m.type, EnumType)]
+        enums = [self.enum_view(m) for m in self.api.models if model_enum(m) is not None]
         services = self.services()
         models = [self.model_view(m) for m in self.api.models if m.kind == "object"]
         aliases = []
         for m in self.api.models:
-            if m.kind != "object" and m.type is not None and not isinstance(m.type, (EnumType, UnionType)):
+            if (
+                m.kind != "object"
+                and m.type is not None
+                and not isinstance(m.type, UnionType)
+                and not model_enum(m)
+            ):
                 gt = self.types.map(m.type, self.names[m.id], "", None)
                 aliases.append(
                     AliasView(self.names[m.id], gt.go, comment(m.description, name=self.names[m.id]))
                 )
         for e in list(self.types.enums.values()):  # inline enums, found while mapping
-            enums.append(self._enum(e.name, e.base, e.values, ""))
+            enums.append(self._enum(e.name, e.enum, ""))
         unions = [self.union_view(u) for u in self.types.unions.values()]
         env = re.sub(r"[^A-Z0-9]", "_", self.package.upper())
         auth = auth_view(self.api, self.auth_names, env)
         methods = [m for s in services for m in s.methods]
+        base_url = self.api.servers[0].url if self.api.servers else "http://localhost"
         texts = [f.go for m in models for f in m.fields] + [a.go for a in aliases]
         texts += [v.go for u in unions for v in u.accessors]
         return PackageView(
             package=self.package,
             module=self.module,
             version=version,
-            title=self.api.info.title,
+            title=one_line(self.api.info.title),
+            title_md=plain(self.api.info.title),
             doc=comment(self.api.info.description or self.api.info.title, name=f"Package {self.package}"),
-            default_base_url=self.api.servers[0].url if self.api.servers else "http://localhost",
+            default_base_url=base_url,
+            default_base_url_doc=one_line(base_url),
+            default_base_url_lit=go_string(base_url),
             api_key_env=auth.envs[0].env if auth.envs else "",
             base_url_env=f"{env}_BASE_URL",
             sdk_name=f"{self.package}-go",
@@ -164,11 +180,13 @@ class Builder:
                 for m in methods
                 for x in [m.out_go, m.body_go]
                 + [a.go for a in m.args]
+                + [f.go for f in (m.params.fields if m.params else [])]
                 + m.path_params
                 + [s.call for s in m.sends]
                 + [f.go for f in (m.params.fields if m.params else [])]
             )
-            or any(m.params and m.params.extra for m in methods),
+            or any(m.params and m.params.extra for m in methods)
+            or any(m.returns == "value" or any("json." in v for _, v in m.body_consts) for m in methods),
             names=dict(self.names),
         )
 
@@ -197,19 +215,29 @@ class Builder:
             fields=fields,
             known=f"is{name}Field",
             wires=", ".join(f.wire for f in fields),
+            extra_decoder=(
+                self.types.map(m.additional, name + "Value", "Value", None).decoder
+                if m.additional is not None and not isinstance(m.additional, AnyType)
+                else ""
+            ),
         )
 
     def enum_view(self, m: Model) -> EnumView:
-        assert isinstance(m.type, EnumType)
-        name = self.names[m.id]
-        return self._enum(name, ENUM_BASES[m.type.base][0], m.type.values, m.description or "")
+        enum = model_enum(m)
+        assert enum is not None
+        return self._enum(self.names[m.id], enum, m.description or "")
 
-    def _enum(self, name: str, base: str, values: tuple[object, ...], doc: str) -> EnumView:
-        consts = []
-        for v in values:
-            cname = self.table.claim(name + exported(str(v), "Empty"))
+    def _enum(self, name: str, t: EnumType, doc: str) -> EnumView:
+        """Constants named after the IR's member words where the spec names them, else the value."""
+        consts, docs = [], []
+        for i, v in enumerate(t.values):
+            words = t.name_of(i)
+            cname = self.table.claim(name + (exported(words) if words else exported(symbol_words(str(v)))))
             consts.append((cname, go_scalar(v)))
-        return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts)
+            docs.append(comment(t.description_of(i), "\t"))
+        members = [(c, lit, d) for (c, lit), d in zip(consts, docs, strict=True)]
+        base = ENUM_BASES[t.base][0]
+        return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts, members)
 
     def union_view(self, u: object) -> UnionView:
         from .types import UnionDef
@@ -242,28 +270,42 @@ class Builder:
 
     # -- operations -------------------------------------------------------------------------------------
     def services(self) -> list[ServiceView]:
-        groups: dict[tuple[str, ...], list[Operation]] = {}
-        for op in self.api.operations:
-            groups.setdefault(op.group, []).append(op)
-        out = []
-        for group, ops in groups.items():
-            gname = exported(group, "Default")
-            svc = self.table.claim(exported(tuple(singular(w) for w in group), "Default") + "Service")
+        """Every node of the IR's resource tree as a service, parents before their children."""
+        ops = {op.id: op for op in self.api.operations}
+        out: list[ServiceView] = []
+
+        def visit(node: Resource, field: str, access: str) -> ServiceView:
+            words = tuple(w for part in node.path for w in part)
+            svc = self.table.claim(exported(tuple(singular(w) for w in words), "Default") + "Service")
             methods: list[MethodView] = []
-            for op in ops:
-                methods.append(self.method(op, group))
+            for op in (ops[i] for i in node.operations):
+                methods.append(self.method(op, words))
                 ok = op.success
                 if ok is not None and ok.stream is not None and ok.encoding != "event-stream":
                     methods.append(stream_variant(self, op, methods[-1]))
             _unique_methods(methods)
-            out.append(ServiceView(gname, svc, " ".join(group), methods))
+            group = ".".join("_".join(part) for part in node.path)
+            view = ServiceView(field, svc, group, methods, access)
+            out.append(view)
+            taken = {m.name for m in methods} | {"client"}
+            for child in node.children:
+                cfield = exported(child.name, "Default")
+                while cfield in taken:  # a method named like the child (the IR keeps their words apart)
+                    cfield += "Service"
+                taken.add(cfield)
+                cview = visit(child, cfield, f"{access}.{cfield}")
+                view.children.append(ChildService(cfield, cview.type, cview.group))
+            return view
+
         used: set[str] = {"cfg"}
-        for s in out:  # field names on Client
-            base, n = s.field, 1
-            while s.field in used:
+        for root in self.api.resources:  # field names on Client
+            base = exported(root.name, "Default")
+            name, n = base, 1
+            while name in used:
                 n += 1
-                s.field = f"{base}{n}"
-            used.add(s.field)
+                name = f"{base}{n}"
+            used.add(name)
+            visit(root, name, name)
         return out
 
     def method(self, op: Operation, group: tuple[str, ...]) -> MethodView:
@@ -300,12 +342,15 @@ class Builder:
                 sends.append(SendView(field=field))
         body_kind, body_model, body_go, content_type, extra = "none", "", "", "", False
         multipart_consts: list[tuple[str, str]] = []
+        body_consts: list[tuple[str, str]] = []  # optional consts are sent too, as in every target
         body = op.body
         if body is not None:
             target = self.models.get(body.type.id) if isinstance(body.type, ModelRef) else None
             if body.encoding == "json" and target is not None and target.kind == "object":
                 body_kind, body_model, extra = "model", self.names[target.id], True
                 for f, fname in zip(target.fields, field_names(target.fields), strict=True):
+                    if isinstance(f.type, Const) and not f.required and not f.read_only:
+                        body_consts.append((fname, f"Some({self.types.const_value(f.type)})"))
                     if f.read_only or isinstance(f.type, Const):
                         continue
                     fv = self.field_view(target, f, fname)
@@ -339,11 +384,11 @@ class Builder:
             pname = self.table.claim(prefix + "Params")
             params = ParamsView(pname, comment(f"{pname} holds the parameters of {name}."), pfields, extra)
         ok = op.success
-        returns, out_go, event_decoder = "none", "", ""
+        returns, out_go, event_decoder, out_decoder = "none", "", "", ""
         if ok is not None and ok.type is not None and ok.encoding == "json":
             gt = self.types.map(ok.type, prefix + "Response", "Response", None)
             is_model = isinstance(ok.type, ModelRef) and self.models[ok.type.id].kind == "object"
-            returns, out_go = ("model" if is_model else "value"), gt.go
+            returns, out_go, out_decoder = ("model" if is_model else "value"), gt.go, gt.decoder
         elif ok is not None and ok.encoding == "binary":
             returns, out_go = "bytes", "[]byte"
         elif ok is not None and ok.encoding == "event-stream":
@@ -354,7 +399,7 @@ class Builder:
             name=name,
             doc=method_doc(name, op, self.models),
             http_method=op.method,
-            path=go_string(op.path),
+            path=go_string(path_template(op.path)),
             args=args,
             path_params=path_params,
             sends=sends,
@@ -372,8 +417,10 @@ class Builder:
             content_type_param=any(f.location == "content-type" for f in pfields),
             returns=returns,
             out_go=out_go,
+            out_decoder=out_decoder,
             event_decoder=event_decoder,
             multipart_consts=multipart_consts,
+            body_consts=body_consts,
             op=op,
         )
         if returns == "stream":

@@ -9,7 +9,7 @@ it to ``true`` itself and does not take it as an argument.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...ir.model import (
@@ -22,13 +22,14 @@ from ...ir.model import (
     Nullable,
     Operation,
     Primitive,
+    Resource,
     UnionType,
 )
 from ...naming import pascal
-from .names import field_names, py_ident, type_name
+from .names import RESERVED_ARGS, field_names, method_name, py_ident, resource_attr, type_name
 from .params import BODY_NAMES, ArgNames, ParamView, names_in, params, security_literal
-from .text import arg_doc, comment, docstring
-from .types import py_literal
+from .text import arg_doc, docstring, one_line, py_str
+from .types import const_default, py_literal
 
 if TYPE_CHECKING:
     from .views import Builder
@@ -55,7 +56,7 @@ class MethodView:
     body_kind: str  # "none" | "fields" | "multipart" | "whole" (JSON) | "form" | "raw"
     body_content_type: str
     body_fields: list[ParamView]
-    body_consts: list[tuple[str, str]]  # (wire name, literal) always sent, e.g. ("stream", "True")
+    body_consts: list[tuple[str, str]]  # (wire name, value) literals always sent: ('"stream"', "True")
     body_model: str | None
     returns_sync: str
     returns_async: str
@@ -69,22 +70,40 @@ class MethodView:
         """What the (sync) method returns."""
         return self.returns_sync
 
+    @property
+    def path_lit(self) -> str:
+        return py_str(self.path)
+
+    @property
+    def content_type_lit(self) -> str:
+        return py_str(self.body_content_type)
+
+
+@dataclass
+class ChildView:
+    attr: str  # the attribute on the parent (``messages``)
+    cls: str
+
 
 @dataclass
 class ResourceView:
+    """One node of the resource tree: its methods and the child resources it holds as attributes."""
+
     attr: str
     cls: str
     methods: list[MethodView]
+    access: str = ""  # from the client: ``threads.messages``
+    children: list[ChildView] = field(default_factory=list)
 
 
 def resources(b: Builder) -> list[ResourceView]:
-    groups: dict[tuple[str, ...], list[Operation]] = {}
-    for op in b.api.operations:
-        groups.setdefault(op.group, []).append(op)
+    """Every node of the IR's resource tree, parents before their children (roots in ``roots``)."""
+    ops = {op.id: op for op in b.api.operations}
     out: list[ResourceView] = []
-    for group, ops in groups.items():
+
+    def visit(node: Resource, attr: str, access: str) -> ResourceView:
         methods = []
-        for op in ops:
+        for op in (ops[i] for i in node.operations):
             ok = op.success
             streams_only = ok is not None and ok.encoding == "event-stream"
             methods.append(method(b, op, stream=streams_only))
@@ -93,18 +112,40 @@ def resources(b: Builder) -> list[ResourceView]:
         shadowed = {m.name for m in methods} & BUILTIN_TYPES
         if shadowed:
             methods = [qualify_builtins(m, shadowed) for m in methods]
-        out.append(ResourceView(py_ident(group), resource_class(b, group, out), methods))
+        view = ResourceView(attr, resource_class(b, node.path, out), methods, access)
+        out.append(view)
+        taken = {m.name for m in methods} | {"with_raw_response"}
+        for child in node.children:
+            cattr = py_ident(child.name)
+            while cattr in taken:  # the IR keeps method and resource words apart; keywords may not
+                cattr += "_resource"
+            taken.add(cattr)
+            view.children.append(ChildView(cattr, visit(child, cattr, f"{access}.{cattr}").cls))
+        return view
+
+    roots_taken: set[str] = set()
+    for root in b.api.resources:
+        attr, n = resource_attr(root.name), 1
+        while attr in roots_taken:
+            n += 1
+            attr = f"{resource_attr(root.name)}{n}"
+        roots_taken.add(attr)
+        visit(root, attr, attr)
     return out
 
 
-def resource_class(b: Builder, group: tuple[str, ...], done: list[ResourceView]) -> str:
-    """``Sessions``; ``SessionsResource`` when the client, a model or an enum already has that name."""
+def roots(views: list[ResourceView]) -> list[ResourceView]:
+    return [v for v in views if "." not in v.access]
+
+
+def resource_class(b: Builder, path: tuple[tuple[str, ...], ...], done: list[ResourceView]) -> str:
+    """``Sessions``, ``ThreadsMessages``; ``...Resource`` when the client, a model or an enum has it."""
     taken = set(b.names.values()) | set(b.types.enums) | set(b.hoisted) | {b.client} | {r.cls for r in done}
-    base = type_name(tuple(pascal(w) for w in group))
+    base = type_name(tuple(pascal(w) for node in path for w in node), "Resource")
     name, n = base, 1
     while {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"} & taken:
         n += 1
-        name = f"{base}Resource" if n == 2 else f"{base}Resource{n}"
+        name = f"{base}Resource" if n == 2 and not base.endswith("Resource") else f"{base}{n}"
     return name
 
 
@@ -158,9 +199,14 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
             if f.read_only:
                 continue
             if stream and _is_stream_flag(f):
-                body_consts.append((f.name, "True"))
+                body_consts.append((py_str(f.name), "True"))
                 continue
-            body_fields.append(body_field(b, f, unique(attr), body_model, multipart=body_kind == "multipart"))
+            # an object or array const: no argument, always sent
+            if isinstance(f.type, Const) and const_default(f.type.value) is None:
+                body_consts.append((py_str(f.name), py_literal(f.type.value)))
+                continue
+            arg = attr + "_" if attr in RESERVED_ARGS else attr
+            body_fields.append(body_field(b, f, unique(arg), body_model, multipart=body_kind == "multipart"))
     elif body is not None:
         body_kind = {"json": "whole", "form": "form", "multipart": "form"}.get(body.encoding, "raw")
         pt = b.types.map(body.type, hint + "Body")
@@ -178,11 +224,11 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         if stream and op.success is not None and op.success.encoding != "event-stream"
         else op.name
     )
-    summary = comment(op.summary) + (" (streaming)" if name != op.name else "")
+    summary = one_line(op.summary) + (" (streaming)" if name != op.name else "")
     return MethodView(
         operation_id=op.id,
         extra_stream=name != op.name,
-        name=py_ident(name),
+        name=method_name(name),
         http_method=op.method,
         path=op.path,
         summary=summary,

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from ...ir.model import ModelRef, Nullable, Operation, Param, SecurityRequirement
 from ...ir.operations import body_encoding
 from ...naming import pascal
-from .names import py_ident, type_name
-from .text import arg_doc
+from .names import arg_name, type_name
+from .text import arg_doc, py_str
 from .types import py_literal
 
 if TYPE_CHECKING:
@@ -66,6 +66,11 @@ class ParamView:
     to_json: str = "to_json"  # body fields: how the argument becomes JSON
     repeated: bool = False  # a multipart field sent as one part per item
     send: str = ""  # parameters: the runtime call (or path tuple) that sends it
+
+    @property
+    def wire_lit(self) -> str:
+        """The wire name as a Python string literal."""
+        return py_str(self.wire)
 
 
 def names_in(*texts: str) -> set[str]:
@@ -127,7 +132,7 @@ def params(
     sends: dict[str, list[str]] = {"path": [], "query": [], "header": [], "cookie": []}
     for p in op.params:
         if p.const is None:
-            v = param_view(b, p, hint + type_name((pascal(p.name),)), unique(py_ident(p.name)))
+            v = param_view(b, p, hint + type_name((pascal(p.name),)), unique(arg_name(p.name)))
             views.append(v)
             sends[p.location].append(v.send)
         elif (call := const_send(p)) is not None:
