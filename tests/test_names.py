@@ -53,7 +53,7 @@ def test_python_arguments_methods_and_resources() -> None:
         "object_",
         "str_",
         "to_json_",
-        "headers_",
+        "headers",
         "type",
         "id",
         "class_",

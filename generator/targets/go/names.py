@@ -69,6 +69,9 @@ RUNTIME_UNEXPORTED = _words(
     " sameJSON shouldRetry sleep sortedKeys union unionAs unionOf uniqueItems userAgent variant"
     " writeField writeRaw initialRetryDelay maxRetryAfter maxRetryDelay retryJitter packageName"
     " sdkName authKind authHeader setHeader jsonEqual"
+    " addCookie authParts checkExtra credential deepObject howToSet isHex memberText newParamValue"
+    " objectMembers paramStyle paramValue parseParamValue pathParam pathText pct pctEncode queryJoin"
+    " requiredSchemes securityScheme securitySchemes trimEmpty validToken withCredential withTokenSource"
 )
 RESERVED_LOCALS = GO_KEYWORDS | PREDECLARED | IMPORTED_PACKAGES | METHOD_LOCALS | RUNTIME_UNEXPORTED
 INITIALISMS = frozenset(
