@@ -177,7 +177,7 @@ def test_enum_values_of_every_kind(sdks: dict[str, ModuleType]) -> None:
     assert p.mixed == 7 and not p.mixed.is_known and p.mixed_nullable is None
     assert p.untyped_numbers is sdk.UntypedNumbers.V1
     assert [m.value for m in sdk.Duplicates] == ["", "x"]
-    assert [m.name for m in sdk.PaletteInlineEmpty] == ["EMPTY", "EMPTY_2", "EMPTY_3"]
+    assert [m.name for m in sdk.PaletteInlineEmpty] == ["EMPTY", "HYPHEN_MINUS", "PLUS_SIGN"]
 
 
 def test_member_names_come_from_the_spec(sdks: dict[str, ModuleType]) -> None:

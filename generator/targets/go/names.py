@@ -71,7 +71,7 @@ RUNTIME_UNEXPORTED = _words(
     " sdkName authKind authHeader setHeader jsonEqual"
     " addCookie authParts checkExtra credential deepObject howToSet isHex memberText newParamValue"
     " objectMembers paramStyle paramValue parseParamValue pathParam pathText pct pctEncode queryJoin"
-    " requiredSchemes securityScheme securitySchemes trimEmpty validToken withCredential withTokenSource"
+    " securityScheme trimEmpty validToken withCredential withTokenSource"
 )
 RESERVED_LOCALS = GO_KEYWORDS | PREDECLARED | IMPORTED_PACKAGES | METHOD_LOCALS | RUNTIME_UNEXPORTED
 INITIALISMS = frozenset(

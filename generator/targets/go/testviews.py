@@ -109,7 +109,10 @@ def build_tests(api: Api, view: PackageView) -> Tests:
 def _model_case(m: Model, name: str, models: dict[str, Model], full: Sampler, least: Sampler) -> ModelCase:
     f_json = full.model(m.id)
     assert isinstance(f_json, dict)
-    extra = dict(f_json, x_oasgen_extra={"nested": [1, 2.5, "s", None, True]})
+    # An unknown field must fit a typed additionalProperties; any JSON fits an untyped one.
+    typed = m.additional is not None and not isinstance(_strip(m.additional), AnyType)
+    unknown = full.value(m.additional) if typed and m.additional is not None else None
+    extra = dict(f_json, x_oasgen_extra=unknown if typed else {"nested": [1, 2.5, "s", None, True]})
     missing, wrong = [], []
     for f in m.fields:
         if f.required:

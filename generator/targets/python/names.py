@@ -57,12 +57,12 @@ RUNTIME_NAMES = _words(
     " PermissionDeniedError RateLimitError ServerSentEvent Stream SyncAPIClient Timeout"
     " UnprocessableEntityError ValidationError"
     " at expected kind retry_after_seconds retry_delay should_retry_status status_error"
-    " AuthScheme Credentials Security path_value same_json scalar_text"
+    " AuthScheme Credentials Security"
 )
 # The runtime's helpers that method bodies call (and so that an argument may not shadow).
 HELPERS = _words(
-    "add_cookie add_header add_query encode_form encode_json encode_multipart encode_path encode_raw"
-    " json_param to_json"
+    "add_query encode_form encode_json encode_multipart encode_path encode_raw to_json"
+    " add_cookie add_header json_param path_value same_json scalar_text"
     " stream_of async_stream_of json_events raw_events p_none"
     " p_any p_bool p_checked p_const p_enum p_float p_int p_list p_map p_nullable p_str p_tagged p_union"
     " s_enum s_list s_map s_nullable"
@@ -82,7 +82,7 @@ MODEL_MEMBERS = _words("from_dict to_dict request_json extra_fields self cls str
 SHADOWABLE = _words("int float bool list bytes")
 # Parameters and locals of generated methods, and the builtins their bodies use (annotations in a
 # signature are resolved outside it, so only the bodies matter).
-METHOD_LOCALS = _words("self timeout extra_headers _path _query _headers _cookies _body _parts _item")
+METHOD_LOCALS = _words("self timeout extra_headers")  # the rest of a body's locals start with `_`
 METHOD_BUILTINS = _words("isinstance str dict list tuple object")
 RESERVED_ARGS = KEYWORDS | METHOD_LOCALS | METHOD_BUILTINS | HELPERS | MODULE_NAMES
 # Attributes of every resource class.
