@@ -183,6 +183,7 @@ class Builder:
                 + [f.go for f in (m.params.fields if m.params else [])]
                 + m.path_params
                 + [s.call for s in m.sends]
+                + [f.go for f in (m.params.fields if m.params else [])]
             )
             or any(m.params and m.params.extra for m in methods)
             or any(m.returns == "value" or any("json." in v for _, v in m.body_consts) for m in methods),

@@ -14,11 +14,11 @@ leading digit gets ``n_``/``M``).  Then, per kind of name:
   ``dict``, which every model's ``to_dict`` signature names) get a trailing ``_``: ``from_``.  So
   does a builtin (``int``, ``float``, ``bool``, ``bytes``, ``list``) that the model's own
   annotations use, because a field of that name would shadow it in the class body;
-* **arguments** (snake_case) that are a keyword, a local or parameter of the generated method
-  (``self``, ``timeout``, ``extra_headers``; its locals start with ``_``), a runtime helper the
-  method body calls (``to_json``, ``add_query``, ``json_param``, ...) or a builtin it uses
+* **arguments** (snake_case) that are a keyword, a parameter of every generated method (``self``,
+  ``timeout``, ``extra_headers``; the body's own locals start with ``_``: ``_query``, ``_headers``),
+  a runtime helper the method body calls (``to_json``, ``add_query``, ...) or a builtin it uses
   (``isinstance``, ``str``, ``dict``, ``list``, ``tuple``, ``object``) get a trailing ``_``:
-  ``object_``;
+  ``object_``; so ``headers``, ``params`` and ``query`` stay as they are;
 * **methods** that are a keyword or ``with_raw_response`` get a trailing ``_``;
 * **resource attributes** of the client that are a keyword or a member of the client
   (``api_key``, ``base_url``, ``timeout``, ``close``, ``request``, ...) get a trailing ``_``:
