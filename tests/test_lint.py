@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -492,9 +491,7 @@ def test_operations_that_map_to_the_same_method_are_reported(tmp_path: Path) -> 
 
 @pytest.mark.skipif(not PUBLIC.exists(), reason="the shared public spec is not on this machine")
 def test_public_openai_spec() -> None:
-    start = time.perf_counter()
     findings = lint_file(PUBLIC)
-    elapsed = time.perf_counter() - start
     overlaps = [f for f in findings if f.rule == "oneof-overlap"]
     assert any("/ChatkitWorkflow/properties/state_variables/" in f.location.pointer for f in overlaps)
     assert all("every integer is also a number" in f.message for f in overlaps)
@@ -507,7 +504,6 @@ def test_public_openai_spec() -> None:
         for key in ("scope", "ttl_seconds", "cancelled_at")
     }
     assert not [f for f in findings if f.rule == "oas-schema"]
-    assert elapsed < 60  # generous: the point is that it finishes (a few seconds here)
 
 
 def test_required_read_only_and_write_only_properties_may_be_missing_from_examples(tmp_path: Path) -> None:
