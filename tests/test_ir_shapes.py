@@ -125,6 +125,10 @@ def test_unions_beside_object_keywords() -> None:
         ["name", "kind", "meows"],
         ["name", "kind", "barks"],
     ]
+    assert named.discriminator is not None and named.discriminator.mapping == (
+        ("cat", "#/components/schemas/NamedPet/oneOf/0"),
+        ("dog", "#/components/schemas/NamedPet/oneOf/1"),
+    )
     assert model(api, "OneOfRequired").kind == "object"  # a oneOf of required lists constrains
     assert model(api, "Closed").kind == "object" and model(api, "Empty").type == MapType(AnyType())
     assert [w.rule for w in warnings] == ["unsupported-not", "unsupported-not"]
