@@ -195,6 +195,8 @@ def test_allof_with_a_union_member_distributes(tmp_path: Path) -> None:
             {"oneOf": [{"enum": ["a"], "title": "A"}, {"enum": ["b"]}]},
             EnumType("string", ("a", "b"), (("a",), ())),
         ),
+        ({"type": "number", "enum": [1.5, float("inf")]}, EnumType("number", (1.5,))),
+        ({"const": float("nan")}, Primitive("number")),
         ({"not": {"type": "string"}}, AnyType()),
         ({"allOf": [{"type": "string"}, {"description": "d"}]}, Primitive("string")),
     ],

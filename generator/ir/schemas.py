@@ -20,6 +20,7 @@ plus a located warning: never a crash and never a silent drop.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
@@ -219,7 +220,11 @@ class SchemaConverter:
             if non_null:
                 return self.convert_inline(node, dict(s, type=non_null[0]), name)
         if "const" in s:
-            return Const(freeze(s["const"]))
+            value = freeze(s["const"])
+            if isinstance(value, float) and not math.isfinite(value):  # YAML's .inf, .nan
+                self.warn("enum-value", f"const {value!r} is not a JSON number; typed as number", node)
+                return Primitive("number")
+            return Const(value)
         if t == "null":
             return Const(None)
         if "allOf" in s or schema_is_object(s) and not is_map_only(s):
