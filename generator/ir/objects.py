@@ -171,7 +171,7 @@ class ObjectReader:
             if own is None or own.unions or parts.covered_by(own):
                 return self.conv.convert(bnode, vname)
             raw = self.spec.value(bnode)
-            words = self.conv.component_name(target) if isinstance(raw, dict) and "$ref" in raw else ()
+            words = keep_case_words(target.name) if isinstance(raw, dict) and "$ref" in raw else ()
             both = Parts()
             self.merge(both, parts)
             self.merge(both, own)
