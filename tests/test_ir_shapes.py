@@ -125,6 +125,10 @@ def test_unions_beside_object_keywords() -> None:
         ["name", "kind", "meows"],
         ["name", "kind", "barks"],
     ]
+    assert named.discriminator is not None and named.discriminator.mapping == (
+        ("cat", "#/components/schemas/NamedPet/oneOf/0"),
+        ("dog", "#/components/schemas/NamedPet/oneOf/1"),
+    )
     assert model(api, "OneOfRequired").kind == "object"  # a oneOf of required lists constrains
     assert model(api, "Closed").kind == "object" and model(api, "Empty").type == MapType(AnyType())
     assert [w.rule for w in warnings] == ["unsupported-not", "unsupported-not"]
@@ -191,6 +195,8 @@ def test_allof_with_a_union_member_distributes(tmp_path: Path) -> None:
             {"oneOf": [{"enum": ["a"], "title": "A"}, {"enum": ["b"]}]},
             EnumType("string", ("a", "b"), (("a",), ())),
         ),
+        ({"type": "number", "enum": [1.5, float("inf")]}, EnumType("number", (1.5,))),
+        ({"const": float("nan")}, Primitive("number")),
         ({"not": {"type": "string"}}, AnyType()),
         ({"allOf": [{"type": "string"}, {"description": "d"}]}, Primitive("string")),
     ],

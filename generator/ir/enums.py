@@ -15,6 +15,7 @@ The JSON type of each value decides; nothing is widened:
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -144,6 +145,11 @@ def exact_type(
     for m in members:
         if m.value is None:
             has_null = True
+            continue
+        if isinstance(m.value, float) and not math.isfinite(m.value):
+            problems.append(
+                f"enum value {m.value!r} is not a JSON number and can never validate; it is left out"
+            )
             continue
         if not allows(allowed, m.value):
             shown = json.dumps(thaw(m.value), ensure_ascii=False)

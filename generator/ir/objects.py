@@ -13,13 +13,13 @@ An object's *parts* are its properties, required names and ``additionalPropertie
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..loading.spec import Node, Spec
 from ..naming import keep_case_words
 from .enums import nullable_if
-from .model import Default, Discriminator, Field, Model, Nullable, Type, UnionType, freeze
+from .model import Default, Field, Model, Type, freeze
 from .shapes import annotation_only, constraint_only, is_map_only, is_weaker, says_nullable, schema_is_object
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ class ObjectReader:
             if own is None or own.unions or parts.covered_by(own):
                 return self.conv.convert(bnode, vname)
             raw = self.spec.value(bnode)
-            words = self.conv.component_name(target) if isinstance(raw, dict) and "$ref" in raw else ()
+            words = keep_case_words(target.name) if isinstance(raw, dict) and "$ref" in raw else ()
             both = Parts()
             self.merge(both, parts)
             self.merge(both, own)
@@ -179,8 +179,7 @@ class ObjectReader:
             merged[target.id] = mid
             return self.conv.register(mid, name + words if words else vname, target, b, both)
 
-        t = self.conv.union(site.node, site.s, site.kind, name, variant)
-        return _remap(t, merged)
+        return self.conv.union(site.node, site.s, site.kind, name, variant, merged)
 
     def field(self, pnode: Node, pname: str, required: bool, owner: tuple[str, ...]) -> Field:
         raw = self.spec.value(pnode)
@@ -235,20 +234,6 @@ class ObjectReader:
 
 def _annotates(key: object) -> bool:
     return annotation_only({key: None})
-
-
-def _remap(t: Type, merged: dict[str, str]) -> Type:
-    """Point a discriminator's mapping at the merged variant models."""
-    inner = t.inner if isinstance(t, Nullable) else t
-    if not merged or not isinstance(inner, UnionType) or inner.discriminator is None:
-        return t
-    pairs: list[tuple[str, str]] = []
-    for value, mid in inner.discriminator.mapping:
-        pair = (value, merged.get(mid, mid))
-        if pair not in pairs:
-            pairs.append(pair)
-    out = replace(inner, discriminator=Discriminator(inner.discriminator.property, tuple(pairs)))
-    return Nullable(out) if isinstance(t, Nullable) else out
 
 
 def _ext(s: dict[str, Any]) -> dict[str, Any]:

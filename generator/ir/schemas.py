@@ -20,6 +20,7 @@ plus a located warning: never a crash and never a silent drop.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
@@ -219,7 +220,11 @@ class SchemaConverter:
             if non_null:
                 return self.convert_inline(node, dict(s, type=non_null[0]), name)
         if "const" in s:
-            return Const(freeze(s["const"]))
+            value = freeze(s["const"])
+            if isinstance(value, float) and not math.isfinite(value):  # YAML's .inf, .nan
+                self.warn("enum-value", f"const {value!r} is not a JSON number; typed as number", node)
+                return Primitive("number")
+            return Const(value)
         if t == "null":
             return Const(None)
         if "allOf" in s or schema_is_object(s) and not is_map_only(s):
@@ -309,7 +314,11 @@ class SchemaConverter:
         kind: str,
         name: tuple[str, ...],
         variant: VariantOf | None = None,
+        merged: dict[str, str] | None = None,
     ) -> Type:
+        """``variant`` types each branch (default: :meth:`convert`); when it merges common parts
+        into a variant, ``merged`` maps the variant's id to the merged model's (filled as it goes):
+        the discriminator is read against the spec's own variants and then points at the merged."""
         branches = s[kind]
         if variant is None:
             consts = const_members(s, [self.spec.deref(node.child(kind, i))[1] for i in range(len(branches))])
@@ -336,7 +345,12 @@ class SchemaConverter:
                 variants.append(v)
         if not variants:
             return Const(None) if nullable else AnyType()
-        disc = self.discriminator(node, s, variants)
+        back = {mid: vid for vid, mid in (merged or {}).items()}
+        own = [ModelRef(back[v.id]) if isinstance(v, ModelRef) and v.id in back else v for v in variants]
+        disc = self.discriminator(node, s, own)
+        if disc is not None and merged:
+            pairs = dict.fromkeys((value, merged.get(mid, mid)) for value, mid in disc.mapping)
+            disc = Discriminator(disc.property, tuple(pairs))
         result: Type = (
             variants[0]
             if len(variants) == 1

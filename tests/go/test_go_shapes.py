@@ -45,7 +45,7 @@ INVALID: list[tuple[str, dict[str, Any], str]] = [
     ("const_unions", {"speed": "fast", "status": "done", "units": ["kb", 2]}, "units[1]"),
     ("object_shapes", {"grid": [[1, "2"]]}, "grid[0][1]"),
     ("object_shapes", {"grid": [], "pet": {"kind": "bird"}}, "pet.kind"),
-    ("object_shapes", {"grid": [], "named_pet": {"kind": "cat", "meows": True}}, "named_pet"),
+    ("object_shapes", {"grid": [], "named_pet": {"kind": "cat", "meows": True}}, "named_pet.name"),
     ("object_shapes", {"grid": [], "scores": {"a": True}}, "scores.a"),
     ("object_shapes", {"grid": [], "extra_typed": {"id": "i", "n": "x"}}, "extra_typed.n"),
     ("object_shapes", {"grid": [], "extra_ref": {"tom": {"kind": "cat"}}}, "extra_ref.tom.meows"),

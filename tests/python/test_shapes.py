@@ -269,7 +269,8 @@ def test_unions_beside_object_keywords_survive(sdks: dict[str, ModuleType]) -> N
     assert isinstance(thing.named_pet, sdk.NamedPetDog) and thing.named_pet.name == "Rex"
     assert isinstance(thing.one_of_required, sdk.OneOfRequired) and thing.one_of_required.url == "u"
     assert error_of(sdk.Thing, {"grid": [], "pet": {"kind": "bird"}})[0] == "pet.kind"
-    assert error_of(sdk.Thing, {"grid": [], "named_pet": {"kind": "cat", "meows": True}})[0] == "named_pet"
+    no_name = {"grid": [], "named_pet": {"kind": "cat", "meows": True}}
+    assert error_of(sdk.Thing, no_name) == ("named_pet.name", "is required")
 
 
 def test_maps_of_unions_and_typed_extras(sdks: dict[str, ModuleType]) -> None:

@@ -174,7 +174,7 @@ class TypeMapper:
             return GoType(go, self.checked(dec, t.constraints, go, t.kind), what)
         if isinstance(t, EnumType):
             name = self.enum(t, hint, short if contained else "")
-            return GoType(name, f"{ENUM_BASES[t.base][1]}[{name}]", name)
+            return GoType(name, f"{enum_base(t)[1]}[{name}]", name)
         if isinstance(t, Const):
             return self.const(t)
         if isinstance(t, ArrayType):
@@ -200,7 +200,7 @@ class TypeMapper:
 
     def const(self, t: Const) -> GoType:
         value = thaw(t.value)
-        base = CONST_BASES.get(type(value))
+        base = _const_base(value)
         if base is None:
             return GoType("json.RawMessage", f"constJSONOf({go_json_literal(value)})", json.dumps(value))
         go, dec = base
@@ -209,7 +209,7 @@ class TypeMapper:
     def const_value(self, t: Const) -> str:
         """A Go expression of the const's value, of the type :meth:`const` gives it."""
         value = thaw(t.value)
-        base = CONST_BASES.get(type(value))
+        base = _const_base(value)
         if base is None:
             return f"json.RawMessage({go_json_literal(value)})"
         return f"{base[0]}({go_scalar(value)})"
@@ -278,7 +278,7 @@ class TypeMapper:
             return GoType(name, f"decodeModel[{name}, *{name}]", name)
         enum = model_enum(model)
         if enum is not None:  # the enum type has the model's name; null is allowed where it is used
-            gt = GoType(name, f"{ENUM_BASES[enum.base][1]}[{name}]", name)
+            gt = GoType(name, f"{enum_base(enum)[1]}[{name}]", name)
             if isinstance(model.type, Nullable):
                 return GoType(f"Nullable[{name}]", f"nullableOf({gt.decoder})", f"{name} | null")
             return gt
@@ -332,3 +332,19 @@ def model_enum(model: Model) -> EnumType | None:
     """The enum of an enum model (``Nullable(EnumType)`` too: its Go type is the enum)."""
     t = model.type.inner if isinstance(model.type, Nullable) else model.type
     return t if model.kind == "enum" and isinstance(t, EnumType) else None
+
+
+def enum_base(t: EnumType) -> tuple[str, str]:
+    """(Go underlying type, decoder) of an enum: an integer enum with a value int64 cannot hold
+    is a float64 enum (Go constants must fit their type)."""
+    if t.base == "integer" and any(not _INT64_MIN <= int(str(v)) <= _INT64_MAX for v in t.values):
+        return ENUM_BASES["number"]
+    return ENUM_BASES[t.base]
+
+
+def _const_base(value: object) -> tuple[str, str] | None:
+    """(Go type, decoder) of a const, or None for one kept as JSON text (null, objects, arrays, and
+    integers int64 cannot hold)."""
+    if isinstance(value, int) and not isinstance(value, bool) and not _INT64_MIN <= value <= _INT64_MAX:
+        return None
+    return CONST_BASES.get(type(value))

@@ -39,7 +39,7 @@ from .names import (
 from .params import const_value, path_param, security_literal, send_call
 from .streams import multipart_fields, stream_flag, stream_variant
 from .streams import unique_methods as _unique_methods
-from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string, model_enum
+from .types import GoType, TypeMapper, enum_base, go_json_literal, go_scalar, go_string, model_enum
 from .viewmodels import (
     AccessorView,
     AliasView,
@@ -236,7 +236,7 @@ class Builder:
             consts.append((cname, go_scalar(v)))
             docs.append(comment(t.description_of(i), "\t"))
         members = [(c, lit, d) for (c, lit), d in zip(consts, docs, strict=True)]
-        base = ENUM_BASES[t.base][0]
+        base = enum_base(t)[0]
         return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts, members)
 
     def union_view(self, u: object) -> UnionView:

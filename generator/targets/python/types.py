@@ -50,7 +50,7 @@ _CHECKS = (
     ("min_properties", "c_min_properties"),
     ("max_properties", "c_max_properties"),
 )
-_CONST_TYPES = {float: "float", dict: "dict[str, Any]", list: "list[Any]"}
+_CONST_TYPES = {int: "int", float: "float", dict: "dict[str, Any]", list: "list[Any]"}
 _ENUM_BASES = {"string": "str", "integer": "int", "number": "float"}
 # Order in which primitive union variants are tried: exact JSON types make it safe.
 _VARIANT_RANK = {"p_bool": 0, "p_int": 1, "p_float": 2, "p_str": 3}
@@ -77,9 +77,9 @@ def const_annotation(value: object) -> str:
     v = thaw(value)
     if v is None:
         return "None"
-    if isinstance(v, (bool, int, str)):
+    if isinstance(v, (bool, str)) or isinstance(v, int) and -(2**63) <= v < 2**63:
         return f"Literal[{py_literal(v)}]"
-    return _CONST_TYPES[type(v)]
+    return _CONST_TYPES[type(v)]  # mypy takes no Literal of an integer beyond 64 bits
 
 
 def const_default(value: object) -> str | None:
