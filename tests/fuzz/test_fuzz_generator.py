@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, seed, settings
-from sdk_checks import CHECK_IDS, TARGETS, Sdk, run_checks
+from sdk_checks import CHECK_IDS, TARGETS, Sdk, python_import, run_checks
 from spec_strategies import files
 
 from generator.cli import main
@@ -61,13 +61,6 @@ class Known:
 
 KNOWN: tuple[Known, ...] = (
     Known(
-        "go-nonbmp-literal",
-        "crash",
-        r"FormatError: generator bug: .* is not valid Go .*escape sequence is invalid Unicode",
-        "names: Go string literals spell non-BMP characters as UTF-16 surrogate escapes (go_string"
-        " is json.dumps with ensure_ascii): findings/go-nonbmp-enum.yaml",
-    ),
-    Known(
         "go-enum-without-values",
         "crash",
         r"IndexError: list index out of range @ targets/go/testviews.py:build_tests",
@@ -88,12 +81,6 @@ KNOWN: tuple[Known, ...] = (
         "names: hostile spec names (parameters, properties, enum members) make invalid Python",
     ),
     Known(
-        "mypy-any-undefined",
-        "python-mypy",
-        r'error: Name "Any" is not defined',
-        "shapes/python: _resources.py uses Any without importing it (as uspto.yaml in the corpus)",
-    ),
-    Known(
         "go-control-char-in-source",
         "crash",
         r"is not valid Go .*(illegal character NUL|illegal byte order mark)",
@@ -110,7 +97,6 @@ KNOWN: tuple[Known, ...] = (
         "python-mypy",
         r'to "encode_path" has incompatible type',
         "params: a non-string path parameter is passed to encode_path(str) (as petstore in the corpus)",
-        smoke=False,
     ),
     Known(
         "go-enum-constant-type",
@@ -132,10 +118,18 @@ KNOWN: tuple[Known, ...] = (
         "go-vet",
         r"undefined: json",
         "shapes/go: client.go uses encoding/json without importing it",
-        smoke=False,
     ),
     Known(
         "go-json-import-build", "go-build", r"undefined: json", "shapes/go: as go-json-import", smoke=False
+    ),
+)
+KNOWN += (
+    Known(
+        "python-invalid-pattern",
+        "python-import",
+        r"re\.error: ",
+        "shapes/lint: a schema pattern that is no valid regex (`[`) makes the generated package fail on"
+        " import (lint does not flag it): findings/pattern-invalid-regex.yaml",
     ),
 )
 _FRAME = re.compile(r'File ".*?/generator/(?P<file>[^"]+)", line \d+, in (?P<fn>\w+)')
@@ -358,8 +352,13 @@ def test_known_issue_still_happens(campaign: Campaign, entry: Known) -> None:
 FINDINGS = Path(__file__).parent / "findings"
 FINDING_FILES = sorted(p for p in FINDINGS.iterdir() if p.suffix in (".yaml", ".json"))
 REFUSED = {"yaml-control-character-message.yaml"}  # not valid YAML: a located refusal is right
-# file -> reason; every finding is open today (see findings/README.md).
-OPEN_FINDINGS: dict[str, str] = {p.name: "open: see tests/fuzz/findings/README.md" for p in FINDING_FILES}
+# file -> reason, for the findings not fixed yet (see findings/README.md); strict xfails.
+OPEN_FINDINGS: dict[str, str] = {
+    "enum-null-only.yaml": "Go test views: an enum whose only value is null has no constant (IndexError)",
+    "python-empty-try.json": "shapes: a model whose fields vanish renders from_dict with an empty try:",
+    "pattern-invalid-regex.yaml": "shapes/lint: an invalid regex pattern breaks the package's import",
+    "yaml-control-character-message.yaml": "refs: a YAML reader error is placed at 1:1, not at its character",
+}
 
 
 @pytest.mark.parametrize(
@@ -385,3 +384,5 @@ def test_finding(spec: Path, tmp_path: Path) -> None:
         assert all(not ln.startswith(f"{spec.name}:1:1:") for ln in findings), out
     else:
         assert rc == 0, out
+        failures = python_import([Sdk(spec.name, folder / "out", "finding")], tmp_path)
+        assert not failures, failures
