@@ -65,7 +65,12 @@ def package_name(spec_id: str) -> str:
     return "c" + re.sub(r"[^a-z0-9]", "", spec_id.removesuffix(Path(spec_id).suffix).lower())
 
 
-SPECS: dict[str, Path] = discover(CORPUS) if CORPUS.is_dir() else {}
+# OASGEN_CORPUS_ONLY=<regex>: only the entry points whose id it matches (a quicker local run).
+SPECS: dict[str, Path] = {
+    sid: path
+    for sid, path in (discover(CORPUS) if CORPUS.is_dir() else {}).items()
+    if re.search(os.environ.get("OASGEN_CORPUS_ONLY", ""), sid)
+}
 
 # (spec id, check) -> why it fails; strict xfail.  Checks: "lint", "generate", and CHECK_IDS.
 # Causes as of main at 6d8c92d, each owned by a helper fixing it (issue 9).
@@ -113,7 +118,8 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.timeout(2400),  # the module fixture runs everything (minutes); the tests only look
+    # The module fixture runs everything: ~8 CPU-minutes, far longer on a loaded machine (a hang guard only).
+    pytest.mark.timeout(5400),
     pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}"),
 ]
 
@@ -202,11 +208,13 @@ def _cases(checks: tuple[str, ...]) -> list[object]:
 
 def test_discovery_finds_entry_points_only() -> None:
     """The rule finds the multi-file spec's root and none of its parts (which have no ``openapi`` key)."""
-    redocly = [sid for sid in SPECS if sid.startswith("redocly-starter/")]
+    found = discover(CORPUS)
+    assert len(found) >= 56
+    redocly = [sid for sid in found if sid.startswith("redocly-starter/")]
     assert redocly == ["redocly-starter/openapi/openapi.yaml"]
     parts = [p for p in (CORPUS / "redocly-starter").rglob("*.yaml") if p.name != "openapi.yaml"]
     assert parts and not any(is_entry_point(p) for p in parts)
-    assert len({package_name(sid) for sid in SPECS}) == len(SPECS)
+    assert len({package_name(sid) for sid in found}) == len(found)
 
 
 @pytest.mark.parametrize(("spec", "check"), _cases(("lint",)))

@@ -127,7 +127,7 @@ KNOWN += (
     Known(
         "python-invalid-pattern",
         "python-import",
-        r"re\.error: ",
+        r"re\.error: |raise source\.error\(",  # a traceback's lines
         "shapes/lint: a schema pattern that is no valid regex (`[`) makes the generated package fail on"
         " import (lint does not flag it): findings/pattern-invalid-regex.yaml",
     ),
