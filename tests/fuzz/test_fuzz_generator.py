@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, seed, settings
-from sdk_checks import CHECK_IDS, TARGETS, Sdk, run_checks
+from sdk_checks import CHECK_IDS, TARGETS, Sdk, python_import, run_checks
 from spec_strategies import files
 
 from generator.cli import main
@@ -71,7 +71,6 @@ KNOWN: tuple[Known, ...] = (
         "python-mypy",
         r'to "encode_path" has incompatible type',
         "params: a non-string path parameter is passed to encode_path(str) (as petstore in the corpus)",
-        smoke=False,
     ),
     Known(
         "go-enum-constant-type",
@@ -93,10 +92,18 @@ KNOWN: tuple[Known, ...] = (
         "go-vet",
         r"undefined: json",
         "shapes/go: client.go uses encoding/json without importing it",
-        smoke=False,
     ),
     Known(
         "go-json-import-build", "go-build", r"undefined: json", "shapes/go: as go-json-import", smoke=False
+    ),
+)
+KNOWN += (
+    Known(
+        "python-invalid-pattern",
+        "python-import",
+        r"re\.error: |raise source\.error\(",  # a traceback's lines
+        "shapes/lint: a schema pattern that is no valid regex (`[`) makes the generated package fail on"
+        " import (lint does not flag it): findings/pattern-invalid-regex.yaml",
     ),
 )
 _FRAME = re.compile(r'File ".*?/generator/(?P<file>[^"]+)", line \d+, in (?P<fn>\w+)')
@@ -348,3 +355,5 @@ def test_finding(spec: Path, tmp_path: Path) -> None:
         assert all(not ln.startswith(f"{spec.name}:1:1:") for ln in findings), out
     else:
         assert rc == 0, out
+        failures = python_import([Sdk(spec.name, folder / "out", "finding")], tmp_path)
+        assert not failures, failures
