@@ -17,7 +17,14 @@ from .views import Builder, PackageView
 
 NAME = "python"
 _PACKAGE = re.compile(r"^[a-z_][a-z0-9_]*$")
-_TEMPLATES = ("__init__.py", "_client.py", "_resources.py", "models.py", "_version.py")
+_TEMPLATES = (
+    "__init__.py",
+    "_client.py",
+    "models.py",
+    "_version.py",
+    "types/__init__.py",
+    "resources/__init__.py",
+)
 
 
 def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
@@ -36,6 +43,12 @@ def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None])
     files: dict[str, str] = {}
     for name in _TEMPLATES:
         files[f"{package}/{name}"] = render("python", f"package/{name}.jinja", pkg=view)
+    for types_module in view.types_modules:
+        text = render("python", "package/types_module.py.jinja", pkg=view, mod=types_module)
+        files[f"{package}/types/{types_module.name}.py"] = text
+    for resource_module in view.resource_modules:
+        text = render("python", "package/resource_module.py.jinja", pkg=view, mod=resource_module)
+        files[f"{package}/resources/{resource_module.name}.py"] = text
     for name, text in static_files("python", "runtime").items():
         files[f"{package}/{name}"] = text
     prepare_formatter()  # before the threads: its set-up is not thread-safe
