@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..errors import error
+from ..errors import UsageError, error
 from ..loading.spec import Node
 from ..naming import keep_case_words, split_words
-from .grouping import operation_group_and_name
+from .grouping import operation_call
 from .model import (
     AnyType,
     BodyEncoding,
@@ -15,6 +16,7 @@ from .model import (
     Default,
     MediaType,
     Operation,
+    Pagination,
     Param,
     RequestBody,
     Response,
@@ -22,6 +24,7 @@ from .model import (
     Type,
     freeze,
 )
+from .pagination import declare, detect, list_items
 from .schemas import SchemaConverter
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -76,9 +79,10 @@ def _media_examples(media: dict[str, Any]) -> tuple[tuple[str, object], ...]:
 
 
 class OperationBuilder:
-    def __init__(self, conv: SchemaConverter) -> None:
+    def __init__(self, conv: SchemaConverter, paging: Mapping[str, Any] | None = None) -> None:
         self.conv = conv
         self.spec = conv.spec
+        self.paging = paging or {}  # [tool.oasgen.pagination]: operationId -> declaration
 
     def deref(self, node: Node) -> tuple[Node, Any]:
         return self.spec.deref(node)
@@ -100,17 +104,22 @@ class OperationBuilder:
         onode = pnode.child(method)
         op: dict[str, Any] = pitem[method]
         op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
-        group, name = operation_group_and_name(method, path, op)
         words = keep_case_words(op_id) if op_id else split_words(f"{method} {path}")
         params = self.params(pnode, pitem, onode, op)
         body = self.request_body(onode, op, words)
         responses = self.responses(onode, op, words)
+        success = next((r for r in responses if r.is_success), None)
+        pagination = self.pagination(method, onode, op, params, success)
+        returns_list = pagination is not None or (
+            success is not None and list_items(success.type, self.conv.models) is not None
+        )
+        call = operation_call(method, path, op, returns_list)
         security = op.get("security")
         auth = tuple(str(k) for req in security for k in req) if isinstance(security, list) else None
         return Operation(
             id=op_id or f"{method.upper()} {path}",
-            group=group,
-            name=name,
+            resource=call.resource,
+            name=call.name,
             method=method.upper(),
             path=path,
             summary=op.get("summary"),
@@ -121,8 +130,42 @@ class OperationBuilder:
             tags=tuple(str(t) for t in op.get("tags") or ()),
             deprecated=bool(op.get("deprecated")),
             auth=auth,
+            pagination=pagination,
             location=onode.location,
         )
+
+    def pagination(
+        self,
+        method: str,
+        onode: Node,
+        op: dict[str, Any],
+        params: tuple[Param, ...],
+        success: Response | None,
+    ) -> Pagination | None:
+        """``[tool.oasgen.pagination]``, else ``x-oasgen-pagination``, else what detection finds."""
+        op_id = op.get("operationId")
+        if isinstance(op_id, str) and op_id in self.paging:
+            try:
+                return declare(self.paging[op_id], params, success, self.conv.models)
+            except ValueError as exc:
+                raise UsageError(f"[tool.oasgen.pagination] {op_id!r}: {exc}") from None
+        if "x-oasgen-pagination" in op:
+            node = onode.child("x-oasgen-pagination")
+            try:
+                return declare(op["x-oasgen-pagination"], params, success, self.conv.models)
+            except ValueError as exc:
+                raise error("pagination-invalid", f"x-oasgen-pagination: {exc}", node.location) from None
+        return detect(method, params, success, self.link_header(onode, op), self.conv.models)
+
+    def link_header(self, onode: Node, op: dict[str, Any]) -> bool:
+        """Whether the first success response declares an RFC 8288 ``Link`` header."""
+        raw = op.get("responses")
+        for status in raw if isinstance(raw, dict) else ():
+            if str(status).startswith("2"):
+                _node, r = self.deref(onode.child("responses", status))
+                headers = r.get("headers") if isinstance(r, dict) else None
+                return isinstance(headers, dict) and any(str(h).lower() == "link" for h in headers)
+        return False
 
     def params(
         self, pnode: Node, pitem: dict[str, Any], onode: Node, op: dict[str, Any]

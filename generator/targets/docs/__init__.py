@@ -1,13 +1,13 @@
 """The docs target: a Markdown API reference (an MkDocs site) generated from the IR.
 
-Options (``[tool.oasgen.docs]``): ``site_name`` (default: the API title).  The SDK options of the
-other targets arrive as sub-tables (``options["python"]``), so the examples use the SDKs' real
-package, client and environment-variable names; without them the SDK targets' defaults apply.
+Options (``[tool.oasgen.docs]``): ``site_name`` (default: the API title) and ``languages`` (the SDK
+targets to show, default every registered one).  The SDK targets come through the target contract
+(``Context.sdks``) with their own resolved options, so the examples use the SDKs' real package,
+client and environment-variable names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -15,9 +15,9 @@ import yaml
 from ...errors import UsageError
 from ...ir.model import Api
 from ...render import render
+from ..contract import Context, Option, SdkInfo, Snippets, Target
 from .curl import Env
 from .index import PAGE, index_page
-from .languages import LANGUAGES, Snippets
 from .names import page_names
 from .usage import usage
 from .views import PageBuilder
@@ -26,16 +26,20 @@ NAME = "docs"
 DOCS_DIR = "reference"  # the Markdown, next to mkdocs.yml (MkDocs refuses docs_dir == its own folder)
 
 
-def sdk_options(options: dict[str, Any], key: str) -> dict[str, Any]:
-    """The options of SDK target ``key``; a docs-level ``package`` (``--package``) applies to it too."""
-    sub = options.get(key, {})
-    if not isinstance(sub, dict):
-        raise UsageError(f"[tool.oasgen.docs] {key} must be a table of the {key} target's options")
-    merged = dict(sub)
-    for name in ("package", "client_name"):
-        if name in options and name not in merged:
-            merged[name] = options[name]
-    return merged
+def languages(api: Api, options: dict[str, Any], sdks: tuple[SdkInfo, ...]) -> list[Snippets]:
+    """The snippet providers of the SDK targets to show: ``languages``, or every registered one."""
+    by_name = {s.target.name: s for s in sdks}
+    wanted = options.get("languages")
+    names = list(by_name) if wanted is None else list(wanted)
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        raise UsageError(
+            f"[tool.oasgen.docs] languages: {unknown[0]!r} is not an SDK target; "
+            f"the SDK targets are: {', '.join(by_name) or 'none'}"
+        )
+    if not names:
+        raise UsageError("[tool.oasgen.docs] languages must name at least one SDK target")
+    return [by_name[n].snippets(api) for n in names]
 
 
 def mkdocs_config(site_name: str, nav: list[dict[str, Any]]) -> str:
@@ -62,8 +66,9 @@ def mkdocs_config(site_name: str, nav: list[dict[str, Any]]) -> str:
     return head + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000)
 
 
-def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
-    langs: list[Snippets] = [lang.make(api, sdk_options(options, lang.key)) for lang in LANGUAGES]
+def generate(ctx: Context) -> dict[str, str]:
+    api, options, progress = ctx.api, dict(ctx.options), ctx.progress
+    langs = languages(api, options, ctx.sdks)
     first = langs[0]
     env = Env(first.api_key_env, first.base_url_env, first.default_base_url)
     pages = page_names(api)
@@ -100,3 +105,15 @@ def _tidy(text: str) -> str:
             continue
         out.append(ln)
     return "\n".join(out).strip("\n") + "\n"
+
+
+TARGET = Target(
+    name=NAME,
+    summary="a Markdown API reference (an MkDocs site) whose every example runs",
+    options=(
+        Option("site_name", None, "the site's title (default: the API's title)"),
+        Option("languages", None, "the SDK targets whose calls and examples are shown (default: all)"),
+    ),
+    generate=generate,
+    needs_sdks=True,
+)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...ir.model import Api, AuthScheme
+from ..contract import Snippets
 from .curl import Env
-from .languages import Snippets
 from .markdown import cell, code, fence, plain, prose
 from .names import Pages
 from .types import literal

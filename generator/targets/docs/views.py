@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 
 from ...ir.model import Api, EnumType, Model, Operation, Param, Response, thaw
+from ..contract import Snippets
 from .curl import Env, curl
 from .examples import request_examples, response_example
-from .languages import Snippets
 from .markdown import cell, code, fence, indent, plain, prose
 from .names import Pages, link
 from .tree import Row, TreeBuilder, facts_text
