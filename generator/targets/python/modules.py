@@ -89,7 +89,7 @@ def model_texts(m: ModelView) -> list[str]:
 
 def method_texts(m: MethodView) -> list[str]:
     texts = [p.to_json for p in m.body_fields] if m.body_kind != "raw" else []
-    texts += [m.returns_sync, m.returns_async, m.parser_sync, m.parser_async]
+    texts += [m.returns_sync, m.returns_async, m.parser_sync, m.parser_async, m.result_sync, m.result_async]
     texts += [m.body_model or "" if m.body_kind == "fields" else ""]
     return texts + [p.annotation for p in m.positional + m.keyword]
 
@@ -236,6 +236,7 @@ def runtime_imports(methods: list[MethodView], texts: list[str]) -> dict[str, li
         + (["to_json"] if any(m.body_kind == "multipart" and m.body_consts for m in methods) else []),
         "_response": ["APIResponse"],
         "_streaming": used(STREAMING_NAMES, texts),
+        "_pagination": ["AsyncPage", "Paging", "SyncPage"] if any(m.paging for m in methods) else [],
         "_types": ["NOT_GIVEN", "NotGiven"] + used({"FileInput"}, texts),
     }
     return {k: sorted(set(v)) for k, v in sorted(runtime.items()) if v}

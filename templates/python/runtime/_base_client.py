@@ -158,7 +158,10 @@ class _ClientCore:
         content: bytes | None,
         timeout: Timeout | NotGiven,
     ) -> httpx.Request:
-        url = self.base_url + (path if path.startswith("/") else "/" + path)
+        if path.startswith(("https://", "http://")):
+            url = path  # a URL the API gave (a Link header's next page)
+        else:
+            url = self.base_url + (path if path.startswith("/") else "/" + path)
         return client.build_request(
             method,
             url,
