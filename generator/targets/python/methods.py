@@ -9,7 +9,7 @@ it to ``true`` itself and does not take it as an argument.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...ir.model import (
@@ -23,6 +23,7 @@ from ...ir.model import (
     Operation,
     Param,
     Primitive,
+    Resource,
     UnionType,
 )
 from ...naming import pascal
@@ -95,17 +96,36 @@ class MethodView:
 
 @dataclass
 class ResourceView:
-    attr: str
+    attr: str  # its attribute on the client or on its parent resource
     cls: str
     methods: list[MethodView]
+    module: str = ""  # its module under resources/: the path's words, e.g. "threads_messages"
+    dotted: str = ""  # its path from the client, e.g. "threads.messages"
+    children: list[ResourceView] = field(default_factory=list)
+    root: bool = True
 
 
 def resources(b: Builder) -> list[ResourceView]:
-    groups: dict[tuple[str, ...], list[Operation]] = {}
-    for op in b.api.operations:
-        groups.setdefault(op.group, []).append(op)
+    """Every node of the resource tree (parents before their children), one class each."""
+    by_id = {op.id: op for op in b.api.operations}
+    nodes: list[tuple[tuple[tuple[str, ...], ...], list[Operation]]] = []
+
+    def walk(node: Resource) -> None:
+        nodes.append((node.path, [by_id[i] for i in node.operations if i in by_id]))
+        for child in node.children:
+            walk(child)
+
+    for root in b.api.resources:
+        walk(root)
+    if not b.api.resources:  # an IR without a tree: one level, by group
+        flat: dict[tuple[str, ...], list[Operation]] = {}
+        for op in b.api.operations:
+            flat.setdefault(op.group, []).append(op)
+        nodes = [((group,), ops) for group, ops in flat.items()]
     out: list[ResourceView] = []
-    for group, ops in groups.items():
+    views: dict[tuple[tuple[str, ...], ...], ResourceView] = {}
+    for path, ops in nodes:
+        group = tuple(w for node in path for w in node)
         methods = []
         for op in ops:
             ok = op.success
@@ -116,7 +136,14 @@ def resources(b: Builder) -> list[ResourceView]:
         shadowed = {m.name for m in methods} & BUILTIN_TYPES
         if shadowed:
             methods = [qualify_builtins(m, shadowed) for m in methods]
-        out.append(ResourceView(py_ident(group), resource_class(b, group, out), methods))
+        view = ResourceView(py_ident(path[-1]), resource_class(b, group, out), methods, py_ident(group))
+        parent = views.get(path[:-1])
+        view.dotted = f"{parent.dotted}.{view.attr}" if parent else view.attr
+        view.root = parent is None
+        if parent is not None:
+            parent.children.append(view)
+        views[path] = view
+        out.append(view)
     return out
 
 

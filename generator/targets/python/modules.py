@@ -80,6 +80,7 @@ class ResourceModule:
     runtime: dict[str, list[str]] = field(default_factory=dict)  # runtime module -> names
     typing: list[str] = field(default_factory=list)
     builtins: bool = False  # an annotation says builtins.list (a method is named list)
+    children: list[tuple[str, str, str]] = field(default_factory=list)  # (attribute, module, class)
 
 
 def model_texts(m: ModelView) -> list[str]:
@@ -214,6 +215,7 @@ class Modules:
             view.imports = self.imports(mentioned, None, "..types.")
             view.runtime = runtime_imports(r.methods, texts + [c.expr for c in constants])
             view.builtins = any("builtins." in t for t in texts)
+            view.children = [(c.attr, c.module, c.cls) for c in r.children]
             view.typing = sorted(
                 set(used({"Literal", "IO", "Any"}, texts))
                 | ({"Any"} if any(m.body_kind == "fields" for m in r.methods) else set())
@@ -223,6 +225,8 @@ class Modules:
 
 
 def runtime_imports(methods: list[MethodView], texts: list[str]) -> dict[str, list[str]]:
+    if not methods:
+        return {}
     body_json = [p.to_json for m in methods if m.body_kind != "raw" for p in m.body_fields]
     runtime: dict[str, list[str]] = {
         "_encoding": (["add_query"] if any(m.query for m in methods) else [])

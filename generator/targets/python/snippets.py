@@ -51,7 +51,7 @@ def error_class(status: str) -> str:
 
 @dataclass(frozen=True)
 class _Method:
-    resource: str  # attribute on the client, e.g. "sessions"
+    resource: str  # its path from the client, e.g. "sessions" or "threads.messages"
     view: MethodView
     result: str  # variable the snippet assigns the result to
 
@@ -83,7 +83,7 @@ class PythonSnippets:
                     result = py_ident(tuple(w.lower() for w in models[ok.type.id].name))
                 if result in {"client", self.package}:
                     result = "result"
-                self._methods[op.id] = _Method(resource.attr, view, result)
+                self._methods[op.id] = _Method(resource.dotted, view, result)
 
     def setup(self) -> str:
         """Creating a client (what every snippet starts with)."""

@@ -78,8 +78,8 @@ class PackageView:
 
 
 def resource_modules(resources: list[ResourceView]) -> list[str]:
-    """Each resource's module name under ``resources/`` (its attribute, unique by construction)."""
-    return [r.attr for r in resources]
+    """Each resource's module name under ``resources/`` (its path's words, unique by construction)."""
+    return [r.module for r in resources]
 
 
 def enum_members(values: tuple[object, ...]) -> list[tuple[str, str]]:
