@@ -5,12 +5,10 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ...errors import UsageError
-from ...format import format_python
-from ...format import prepare as prepare_formatter
+from ...format import format_python_many
 from ...ir.model import Api
 from ...render import render, static_files
 from ..contract import Option, Target
@@ -52,15 +50,7 @@ def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None])
         files[f"{package}/resources/{resource_module.name}.py"] = text
     for name, text in static_files("python", "runtime").items():
         files[f"{package}/{name}"] = text
-    prepare_formatter()  # before the threads: its set-up is not thread-safe
-    with ThreadPoolExecutor(max_workers=4) as pool:  # the formatter is a subprocess: threads overlap it
-        formatted = dict(
-            zip(
-                sorted(files),
-                pool.map(lambda rel: format_python(files[rel], rel), sorted(files)),
-                strict=True,
-            )
-        )
+    formatted = format_python_many(files)  # one ruff run per step for every module
     files.update(formatted)
     files[f"{package}/py.typed"] = ""
     files["pyproject.toml"] = render("python", "package/pyproject.toml.jinja", pkg=view)

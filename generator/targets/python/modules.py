@@ -109,6 +109,8 @@ class Modules:
         title: str,
     ) -> None:
         self.constants = {c.name: c for c in constants}
+        self.constant_order = {c.name: i for i, c in enumerate(constants)}
+        self.constant_names = {c.name: names_in([c.expr, c.declared]) for c in constants}
         self.texts: dict[str, list[str]] = {}
         self.views: dict[str, ModelView | EnumView | AliasView] = {}
         weights: dict[str, int] = {}
@@ -131,7 +133,7 @@ class Modules:
         }
         self.module_of, self.owners = layout.assign(defs, uses)
         self.title = title
-        self.attrs = {module: r.attr for module, r in zip(resource_modules, resources, strict=True)}
+        self.attrs = {module: r.dotted for module, r in zip(resource_modules, resources, strict=True)}
         self.resources = list(zip(resource_modules, resources, strict=True))
 
     def closure(self, texts: Iterable[str]) -> tuple[set[str], list[Constant]]:
@@ -144,11 +146,10 @@ class Modules:
             if c.name in needed:
                 continue
             needed[c.name] = c
-            more = names_in([c.expr, c.declared])
+            more = self.constant_names[c.name]
             names |= more
             todo.extend(n for n in more if n in self.constants and n not in needed)
-        order = {name: i for i, name in enumerate(self.constants)}
-        return names, sorted(needed.values(), key=lambda c: order[c.name])
+        return names, sorted(needed.values(), key=lambda c: self.constant_order[c.name])
 
     def refs(self, texts: Iterable[str]) -> set[str]:
         names, _ = self.closure(texts)
