@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +13,7 @@ import pytest
 
 from generator.errors import SpecError, UsageError
 from generator.ir.builder import build_api
-from generator.ir.grouping import path_call
+from generator.ir.grouping import Body, path_call
 from generator.ir.model import Api, Resource
 from generator.loading.spec import load_spec
 
@@ -18,8 +21,10 @@ SPECS = Path(__file__).resolve().parent / "fixtures" / "specs"
 RESOURCES = SPECS / "resources.yaml"
 
 
-def call(method: str, path: str, op_id: str | None = None, returns_list: bool = True) -> str:
-    c = path_call(method, path, op_id, returns_list)
+def call(method: str, path: str, op_id: str | None = None, body: Body | None = None) -> str:
+    """The call path; by default a collection answers a list and an item an object."""
+    item = path.partition("?")[0].rstrip("/").endswith("}")
+    c = path_call(method, path, op_id, body or ("object" if item else "list"))
     return ".".join("_".join(w) for w in c.resource + (c.name,))
 
 
@@ -100,10 +105,15 @@ def test_path_rule(method: str, path: str, op_id: str | None, expected: str) -> 
     assert call(method, path, op_id) == expected
 
 
-def test_a_collection_get_is_list_only_when_it_returns_a_list() -> None:
-    assert call("GET", "/me", "getMe", returns_list=False) == "me.retrieve"
-    assert call("GET", "/me", "getMe", returns_list=True) == "me.list"
-    assert call("GET", "/files/{id}/content", "downloadFile", returns_list=False) == "files.content.retrieve"
+def test_a_get_is_list_or_retrieve_by_what_it_returns() -> None:
+    assert call("GET", "/me", "getMe", body="object") == "me.retrieve"
+    assert call("GET", "/me", "getMe", body="list") == "me.list"
+    assert call("GET", "/files/{id}/content", "downloadFile", body="other") == "files.content.retrieve"
+    assert call("GET", "/data_retention", "get-retention", body="object") == "data_retention.retrieve"
+    assert call("GET", "/categories", "get-categories", body="object") == "categories.list"  # plural
+    assert call("GET", "/categories", None, body="none") == "categories.list"
+    assert call("GET", "/categories/{id}", "getCategory", body="array-field") == "categories.retrieve"
+    assert call("GET", "/attachments/{type}/{id}", "attachmentsAll", body="list") == "attachments.list"
 
 
 def api_of(spec: Path, options: dict[str, Any] | None = None) -> Api:
@@ -209,3 +219,99 @@ def test_x_oasgen_group_may_be_dotted_or_one_word() -> None:
     assert calls(api_of(RESOURCES))["createAssistant"] == "beta.assistants.create"
     chatkit = calls(api_of(Path(__file__).resolve().parent.parent / "spec" / "chatkit.yaml"))
     assert sorted(chatkit.values()) == ["sessions.cancel", "sessions.create"]
+
+
+def _run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "OASGEN_DEBUG"}
+    env["OASGEN_NO_CACHE"] = "1"
+    cmd = [sys.executable, "-m", "generator", *args]
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr
+    return proc
+
+
+def test_config_tables_reach_the_ir_through_the_cli(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(
+        f'[tool.oasgen]\nspec = "{RESOURCES.as_posix()}"\nout = "out"\ntargets = ["ir"]\n\n'
+        '[tool.oasgen.resources]\n"chatkit.threads" = "beta.chatkit.threads"\n\n'
+        "[tool.oasgen.pagination]\nlistMessages = false\n",
+        encoding="utf-8",
+    )
+    proc = _run(tmp_path, "generate", "--config", str(config), "-q")
+    assert proc.returncode == 0, proc.stderr
+    ir = json.loads((tmp_path / "out" / "ir" / "api.json").read_text(encoding="utf-8"))
+    ops = {op["id"]: op for op in ir["operations"]}
+    assert ops["ListChatKitThreads"]["resource"] == [["beta"], ["chatkit"], ["threads"]]
+    assert "pagination" not in ops["listMessages"]
+    roots = [r["name"] for r in ir["resources"]]
+    assert roots == [["threads"], ["beta"], ["files"], ["organization"]]  # chatkit moved under beta
+
+    config.write_text(config.read_text().replace('"chatkit.threads"', '"chatkit.thread"'), encoding="utf-8")
+    proc = _run(tmp_path, "generate", "--config", str(config), "-q")
+    assert proc.returncode == 2
+    assert "[tool.oasgen.resources]: 'chatkit.thread' matches no resource" in proc.stderr
+
+
+SETTLE = """
+openapi: 3.1.0
+info: {title: Settle, version: "1"}
+paths:
+  /pets:
+    put: {operationId: updatePets, responses: {"200": {description: OK}}}
+    delete: {operationId: deletePets, responses: {"204": {description: OK}}}
+  /pets/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    put: {operationId: putPet, responses: {"200": {description: OK}}}
+    patch: {operationId: patchPet, responses: {"200": {description: OK}}}
+    delete: {operationId: deletePet, responses: {"204": {description: OK}}}
+  /pets/{id}/{slot}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+      - {name: slot, in: path, required: true, schema: {type: string}}
+    delete: {operationId: deletePetSlot, responses: {"204": {description: OK}}}
+  /pets/{id}/forward:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    post: {operationId: forwardPet, responses: {"200": {description: OK}}}
+  /pets/{id}/forward/{fid}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: string}}
+      - {name: fid, in: path, required: true, schema: {type: string}}
+    get: {operationId: getForward, responses: {"200": {description: OK}}}
+"""
+
+
+def test_settlement_rules_rename_one_of_two_and_say_so(tmp_path: Path) -> None:
+    spec = tmp_path / "settle.yaml"
+    spec.write_text(SETTLE, encoding="utf-8")
+    api, warnings = build_api(load_spec(spec))
+    assert calls(api) == {
+        "updatePets": "pets.replace_all",  # a PUT beside an update, then no trailing parameter: _all
+        "deletePets": "pets.delete_all",
+        "putPet": "pets.replace",  # a PUT beside another update
+        "patchPet": "pets.update",
+        "deletePet": "pets.delete",
+        "deletePetSlot": "pets.delete_by_slot",  # more than one trailing parameter
+        "forwardPet": "pets.forward.create",  # an action named like the resource beside it
+        "getForward": "pets.forward.retrieve",
+    }
+    settled = [w for w in warnings if w.rule == "operation-name-settled"]
+    assert len(settled) == 5  # putPet is replace by its operationId: no settlement
+    assert all("settle.yaml" in w.location.file and w.location.line > 0 for w in settled)
+    assert any("'updatePets'" in w.message and "it is pets.replace_all" in w.message for w in settled)
+
+
+def test_a_clash_no_rule_settles_is_an_error(tmp_path: Path) -> None:
+    spec = tmp_path / "clash.yaml"
+    spec.write_text(
+        SETTLE.replace(
+            "  /pets/{id}/forward:",
+            "  /pets/forward:\n    post: {operationId: forwardAll, "
+            'responses: {"200": {description: OK}}}\n  /pets/{id}/forward:',
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as exc:
+        build_api(load_spec(spec))
+    messages = [f.message for f in exc.value.findings]
+    assert any("'forwardAll'" in m and "'forwardPet'" in m for m in messages), messages

@@ -9,7 +9,7 @@ from ..errors import Finding, SpecError, UsageError
 from ..loading.spec import Spec
 from .model import Api, AuthScheme, Info, Model, Operation, Server
 from .operations import OperationBuilder
-from .resources import apply_renames, build_tree, clashes
+from .resources import apply_renames, build_tree, clashes, settle
 from .schemas import COMPONENT_PREFIX, SchemaConverter
 
 
@@ -32,7 +32,8 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
         conv.model_ref(node, conv.component_name(node))
 
     paging = _table(options, "pagination")
-    ops = OperationBuilder(conv, paging).build_all()
+    builder = OperationBuilder(conv, paging)
+    ops = builder.build_all()
     webhooks = data.get("webhooks")
     if isinstance(webhooks, dict) and webhooks:
         conv.warn(
@@ -42,6 +43,8 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
         )
     findings = list(conv.findings)
     _check_keys(paging, ops)
+    ops, settled = settle(ops, builder.declared)
+    findings += settled
     ops = apply_renames(ops, _table(options, "resources"))
     clashed = clashes(ops)
     if clashed:

@@ -1,43 +1,42 @@
 """Where an operation lives in the resource tree, and its method name: one operation at a time.
 
 The rule looks only at the operation itself (its path, HTTP method, operationId and success
-response), never at the other operations, so adding an operation never renames another.  Two
-operations that still get the same call path are an error (see :mod:`.resources`).
+response), never at the other operations, so a name it gives never changes when operations are
+added.  What it leaves clashing is settled or reported by :mod:`.resources`.
 
 1. ``x-oasgen: {group: beta.chatkit.sessions, name: create}`` on the operation wins; a dotted
    ``group`` is a resource path (``sessions`` is a path of one).
 2. Otherwise from the path.  Every static segment is a resource, nested as the path nests
    (``/threads/{thread_id}/messages/{message_id}`` -> ``threads.messages``); a parameter between
-   two statics only selects an item.  Version segments (``v1``, ``v2beta``, ``2.0``) and a
-   leading ``api`` are left out when a resource follows them.  A query string in the path key
-   (``/responses?beta=true``) puts the operation under a resource of that name first
+   two statics only selects an item.  A leading ``api`` and leading version segments (``/v1``,
+   ``/api/0``, ``/2.0``) are left out when a resource follows them.  A query string in the path
+   key (``/responses?beta=true``) puts the operation under a resource of that name first
    (``beta.responses``); a ``key=value`` pair names it ``key_value``.  An operationId that starts
    with those words is read without them below (``beta_cancelResponse``: ``cancelResponse``).
 3. The method name:
 
-   * the path ends in a parameter (an *item*): ``GET`` -> ``retrieve``; ``POST``, ``PUT``,
-     ``PATCH`` -> ``update``; ``DELETE`` -> ``delete``;
-   * a ``PUT`` whose operationId starts with ``replace`` or ``put`` is ``replace`` (so a ``PUT``
-     ``replaceWidget`` and a ``PATCH`` ``updateWidget`` on one path do not clash);
-   * the path ends in a static segment (a *collection*): ``GET`` -> ``list`` when the success
-     response is a list (a JSON array, or an object with a ``data``-like array) and ``retrieve``
-     otherwise (``/files/{id}/content``, ``/organization/data_retention``); ``POST`` ->
-     ``create``, or ``update`` when the operationId starts with ``update``, ``modify``, ``set`` or
-     ``replace`` (a singleton: ``update-organization-data-retention``); ``PUT``/``PATCH`` ->
-     ``update``; ``DELETE`` -> ``delete``;
+   * the path ends in a parameter (an *item*): ``GET`` -> ``retrieve`` (``list`` when the
+     response is a list: an array, paged, or an envelope without an ``id`` around a
+     ``data``-like array); ``POST``, ``PUT``, ``PATCH`` -> ``update``; ``DELETE`` -> ``delete``;
+   * a ``PUT`` whose operationId starts with ``replace`` or ``put`` is ``replace``;
+   * the path ends in a static segment (a *collection*): ``GET`` -> ``list``, but ``retrieve``
+     when the response is bytes or text (``/files/{id}/content``) or, for a JSON body that is not
+     a list (or no schema), when the operationId does not read as many things (its last word is
+     not a plural and it does not start with ``list``/``search``: ``/organization/data_retention``);
+     ``POST`` -> ``create``, or ``update`` when the operationId starts with ``update``,
+     ``modify``, ``set`` or ``replace`` (a singleton); ``PUT``/``PATCH`` -> ``update``;
+     ``DELETE`` -> ``delete``;
    * a trailing static segment after another segment is an *action* on the resource before it,
-     rather than a resource of its own, when the operationId starts with that segment's first
-     word (``cancelRun`` on ``/threads/{id}/runs/{run_id}/cancel`` -> ``threads.runs.cancel``,
-     ``submitToolOutputsToRun`` -> ``runs.submit_tool_outputs``, ``runGrader`` on
-     ``/fine_tuning/alpha/graders/run`` -> ``graders.run``), that word is not a plural, and the
-     operationId does not go on from the segment's words to a CRUD verb (resource-first
-     operationIds such as ``messagesList`` or ``admin-api-keys-list`` keep the segment a
-     resource); a ``POST`` to one singular word right after a parameter is an action whatever the
-     operationId (``/videos/{id}/remix`` -> ``videos.remix``), and so is a ``POST`` to any singular
-     segment of an operation without an operationId.  A
-     ``GET``/``POST`` action is named by the segment alone, others get the method first
-     (``delete_cancel``).  A Google-style
-     custom method (``/files/{id}:copy``) is an action too;
+     rather than a resource of its own, when the method is not ``GET``, the operationId starts
+     with that segment's first word (``cancelRun`` on ``/threads/{id}/runs/{run_id}/cancel`` ->
+     ``threads.runs.cancel``, ``submitToolOutputsToRun`` -> ``runs.submit_tool_outputs``,
+     ``runGrader`` on ``/fine_tuning/alpha/graders/run`` -> ``graders.run``), that word is not a
+     plural, and the operationId does not go on from the segment's words to a CRUD verb
+     (resource-first operationIds such as ``messagesList`` or ``admin-api-keys-list`` keep the
+     segment a resource).  A ``POST`` to one singular word right after a parameter is an action
+     whatever the operationId (``/videos/{id}/remix`` -> ``videos.remix``).  A ``GET``/``POST``
+     action is named by the segment alone, others get the method first (``delete_cancel``).  A
+     Google-style custom method (``/files/{id}:copy``) is an action too;
    * a trailing static segment that is not an action is a resource of its own
      (``/files/{id}/content`` ``GET`` -> ``files.content.retrieve``);
    * a collection-level child (a static segment right after another) is created through an
@@ -50,7 +49,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ..naming import split_words
 
@@ -117,10 +116,11 @@ def _segments(path: str) -> list[str]:
 
 
 def _drop_prefix(segments: list[str]) -> list[str]:
-    """Leave out version segments, and a leading ``api``, when a resource follows them."""
-    kept = [s for s in segments if _is_param(s) or not _VERSION.fullmatch(s)]
-    if kept and kept[0].lower() == "api":
-        kept = kept[1:]
+    """Leave out the leading ``api`` and version segments (``/api/v2``, ``/2.0``, ``/api/0``)."""
+    n = 0
+    while n < len(segments) and (segments[n].lower() == "api" or _VERSION.fullmatch(segments[n])):
+        n += 1
+    kept = segments[n:]
     return kept if any(not _is_param(s) for s in kept) else segments
 
 
@@ -149,9 +149,9 @@ def _is_action(method: str, segment: str, op_id: str | None, after_item: bool) -
     words = split_words(segment)
     if not words or is_plural(words[0]):
         return False
-    if method == "POST" and (op_id is None or (after_item and len(words) == 1)):
+    if method == "POST" and after_item and len(words) == 1:
         return True
-    return op_id is not None and _starts_with(op_id, words)
+    return method != "GET" and op_id is not None and _starts_with(op_id, words)
 
 
 def _and_action(op_id: str | None, parent: Words) -> Words | None:
@@ -164,7 +164,25 @@ def _and_action(op_id: str | None, parent: Words) -> Words | None:
     return rest if len(rest) < len(words) and rest.count("and") == 1 else None
 
 
-def path_call(method: str, path: str, op_id: str | None, returns_list: bool) -> CallPath:
+# What a success response body looks like, for naming ``GET``s: ``list`` (an array, paged, or an
+# envelope without an ``id`` around a ``data``-like array), ``array-field`` (another object with
+# an array), ``object`` (JSON without arrays), ``other`` (bytes or text), ``none`` (no schema).
+Body = Literal["list", "array-field", "object", "other", "none"]
+
+
+def _get_name(item: bool, body: Body, op_id: str | None) -> str:
+    if item:
+        return "list" if body == "list" else "retrieve"
+    if body == "other":
+        return "retrieve"
+    if body in ("object", "array-field") or (body == "none" and op_id):
+        words = split_words(op_id or "")
+        plural = bool(words) and (is_plural(words[-1]) or words[0] in ("list", "search"))
+        return "list" if plural else "retrieve"
+    return "list"
+
+
+def path_call(method: str, path: str, op_id: str | None, body: Body = "list") -> CallPath:
     """Rules 2 and 3: the resource path and method name the path gives."""
     method = method.upper()
     path_part, _, query = path.partition("?")
@@ -189,7 +207,8 @@ def path_call(method: str, path: str, op_id: str | None, returns_list: bool) -> 
     if method == "PUT" and not action and _verb(op_id, _PUT_WORDS):
         return CallPath(tuple(nodes), ("replace",))
     if item:
-        return CallPath(tuple(nodes), (_ITEM.get(method, method.lower()),))
+        verb = _get_name(True, body, op_id) if method == "GET" else _ITEM.get(method, method.lower())
+        return CallPath(tuple(nodes), (verb,))
     if action:
         words = nodes.pop()
         name = words if method in ("GET", "POST") else split_words(method.lower()) + words
@@ -199,7 +218,7 @@ def path_call(method: str, path: str, op_id: str | None, returns_list: bool) -> 
         if and_name:
             return CallPath(tuple(nodes[:-1]), and_name)
     if method == "GET":
-        verb = "list" if returns_list else "retrieve"
+        verb = _get_name(False, body, op_id)
     elif method == "POST" and _verb(op_id, _UPDATE_WORDS):
         verb = "update"
     else:
@@ -222,6 +241,6 @@ def declared_call(op: dict[str, Any], derived: CallPath) -> CallPath:
     return CallPath(resource, name)
 
 
-def operation_call(method: str, path: str, op: dict[str, Any], returns_list: bool) -> CallPath:
+def operation_call(method: str, path: str, op: dict[str, Any], body: Body = "list") -> CallPath:
     op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
-    return declared_call(op, path_call(method, path, op_id, returns_list))
+    return declared_call(op, path_call(method, path, op_id, body))

@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import UsageError, error
 from ..loading.spec import Node
 from ..naming import keep_case_words, split_words
-from .grouping import operation_call
+from .grouping import Body, operation_call
 from .model import (
     AnyType,
     BodyEncoding,
@@ -24,7 +24,7 @@ from .model import (
     Type,
     freeze,
 )
-from .pagination import declare, detect, list_items
+from .pagination import declare, detect, fields_of, list_items
 from .schemas import SchemaConverter
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -83,6 +83,7 @@ class OperationBuilder:
         self.conv = conv
         self.spec = conv.spec
         self.paging = paging or {}  # [tool.oasgen.pagination]: operationId -> declaration
+        self.declared: set[str] = set()  # ids of operations named by x-oasgen
 
     def deref(self, node: Node) -> tuple[Node, Any]:
         return self.spec.deref(node)
@@ -110,10 +111,9 @@ class OperationBuilder:
         responses = self.responses(onode, op, words)
         success = next((r for r in responses if r.is_success), None)
         pagination = self.pagination(method, onode, op, params, success)
-        returns_list = pagination is not None or (
-            success is not None and list_items(success.type, self.conv.models) is not None
-        )
-        call = operation_call(method, path, op, returns_list)
+        call = operation_call(method, path, op, self.body_kind(success, pagination))
+        if isinstance(op.get("x-oasgen"), dict):
+            self.declared.add(op_id or f"{method.upper()} {path}")
         security = op.get("security")
         auth = tuple(str(k) for req in security for k in req) if isinstance(security, list) else None
         return Operation(
@@ -133,6 +133,20 @@ class OperationBuilder:
             pagination=pagination,
             location=onode.location,
         )
+
+    def body_kind(self, success: Response | None, pagination: Pagination | None) -> Body:
+        """What the success body looks like, for naming a ``GET`` (see :mod:`.grouping`)."""
+        if pagination is not None:
+            return "list"
+        if success is None or success.type is None:
+            return "none"
+        if success.encoding != "json":
+            return "other"
+        models = self.conv.models
+        has_id = any(f.name == "id" for f in fields_of(success.type, models))
+        if list_items(success.type, models) is not None and not has_id:
+            return "list"
+        return "array-field" if list_items(success.type, models, loose=True) is not None else "object"
 
     def pagination(
         self,

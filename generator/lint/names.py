@@ -71,7 +71,7 @@ def check_operation_names(operations: list[OperationSite]) -> list[Finding]:
         op_id = op.value.get("operationId")
         if not isinstance(op_id, str):
             continue
-        call = operation_call(op.method, op.path, op.value, returns_list=True)
+        call = operation_call(op.method, op.path, op.value)
         key = (call.resource, snake(call.name))
         other = first.setdefault(key, op)
         other_id = other.value.get("operationId")

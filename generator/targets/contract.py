@@ -52,6 +52,10 @@ class Snippets(Protocol):
 
     def error_class(self, status: str) -> str: ...
 
+    def iterate(self, op: Operation) -> str:
+        """How to loop over every item of a paginated list operation (``op.pagination``), as code."""
+        ...
+
 
 SnippetProvider = Callable[[Api, Mapping[str, Any]], Snippets]
 

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from ...errors import UsageError
-from ...ir.model import Api
+from ...ir.model import Api, Operation, Resource
 from ...render import render
 from ..contract import Context, Option, SdkInfo, Snippets, Target
 from .curl import Env
@@ -74,23 +74,32 @@ def generate(ctx: Context) -> dict[str, str]:
     pages = page_names(api)
     builder = PageBuilder(api, pages, usage(api), langs, env)
     files = {f"{DOCS_DIR}/{PAGE}": render(NAME, "index.md.jinja", page=index_page(api, pages, langs, env))}
-    op_nav: list[dict[str, str]] = []
+    op_pages: dict[str, str] = {}
     for op in api.operations:
         view = builder.operation(op)
         files[f"{DOCS_DIR}/{view.path}"] = render(NAME, "operation.md.jinja", page=view)
-        op_nav.append({op.summary or op.id: view.path})
+        op_pages[op.id] = view.path
+    ops = {op.id: op for op in api.operations}
+    op_nav = [resource_nav(r, ops, op_pages) for r in api.resources]
     model_nav: list[dict[str, str]] = []
     for m in api.models:
         mview = builder.model(m)
         files[f"{DOCS_DIR}/{mview.path}"] = render(NAME, "model.md.jinja", page=mview)
         model_nav.append({pages.models[m.id]: mview.path})
-    progress(f"docs: {len(op_nav)} operation pages, {len(model_nav)} model pages")
+    progress(f"docs: {len(op_pages)} operation pages, {len(model_nav)} model pages")
     nav: list[dict[str, Any]] = [{"Overview": PAGE}]
     nav += [{"Operations": op_nav}] if op_nav else []
     nav += [{"Models": model_nav}] if model_nav else []
     site_name = str(options.get("site_name") or api.info.title or "API reference")
     files["mkdocs.yml"] = mkdocs_config(site_name, nav)
     return {path: _tidy(text) for path, text in files.items()}
+
+
+def resource_nav(r: Resource, ops: dict[str, Operation], pages: dict[str, str]) -> dict[str, Any]:
+    """A resource's section of the navigation: its operations, then its child resources."""
+    entries: list[dict[str, Any]] = [{ops[i].summary or i: pages[i]} for i in r.operations]
+    entries += [resource_nav(c, ops, pages) for c in r.children]
+    return {"_".join(r.name): entries}
 
 
 def _tidy(text: str) -> str:

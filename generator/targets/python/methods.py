@@ -95,39 +95,36 @@ class MethodView:
 
 
 @dataclass
+class ChildView:
+    attr: str  # the attribute on the parent (``messages``)
+    cls: str
+    module: str  # its module under resources/
+
+
+@dataclass
 class ResourceView:
-    attr: str  # its attribute on the client or on its parent resource
+    """One node of the resource tree: its methods and the child resources it holds as attributes."""
+
+    attr: str
     cls: str
     methods: list[MethodView]
-    module: str = ""  # its module under resources/: the path's words, e.g. "threads_messages"
-    dotted: str = ""  # its path from the client, e.g. "threads.messages"
-    children: list[ResourceView] = field(default_factory=list)
-    root: bool = True
+    access: str = ""  # from the client: ``threads.messages``
+    children: list[ChildView] = field(default_factory=list)
+    module: str = ""  # its module under resources/: the path's words, ``threads_messages``
+
+    @property
+    def root(self) -> bool:
+        return "." not in self.access
 
 
 def resources(b: Builder) -> list[ResourceView]:
-    """Every node of the resource tree (parents before their children), one class each."""
-    by_id = {op.id: op for op in b.api.operations}
-    nodes: list[tuple[tuple[tuple[str, ...], ...], list[Operation]]] = []
-
-    def walk(node: Resource) -> None:
-        nodes.append((node.path, [by_id[i] for i in node.operations if i in by_id]))
-        for child in node.children:
-            walk(child)
-
-    for root in b.api.resources:
-        walk(root)
-    if not b.api.resources:  # an IR without a tree: one level, by group
-        flat: dict[tuple[str, ...], list[Operation]] = {}
-        for op in b.api.operations:
-            flat.setdefault(op.group, []).append(op)
-        nodes = [((group,), ops) for group, ops in flat.items()]
+    """Every node of the IR's resource tree, parents before their children (roots in ``roots``)."""
+    ops = {op.id: op for op in b.api.operations}
     out: list[ResourceView] = []
-    views: dict[tuple[tuple[str, ...], ...], ResourceView] = {}
-    for path, ops in nodes:
-        group = tuple(w for node in path for w in node)
+
+    def visit(node: Resource, attr: str, access: str) -> ResourceView:
         methods = []
-        for op in ops:
+        for op in (ops[i] for i in node.operations):
             ok = op.success
             streams_only = ok is not None and ok.encoding == "event-stream"
             methods.append(method(b, op, stream=streams_only))
@@ -136,21 +133,33 @@ def resources(b: Builder) -> list[ResourceView]:
         shadowed = {m.name for m in methods} & BUILTIN_TYPES
         if shadowed:
             methods = [qualify_builtins(m, shadowed) for m in methods]
-        view = ResourceView(py_ident(path[-1]), resource_class(b, group, out), methods, py_ident(group))
-        parent = views.get(path[:-1])
-        view.dotted = f"{parent.dotted}.{view.attr}" if parent else view.attr
-        view.root = parent is None
-        if parent is not None:
-            parent.children.append(view)
-        views[path] = view
+        module = py_ident(tuple(w for part in node.path for w in part))
+        view = ResourceView(attr, resource_class(b, node.path, out), methods, access, module=module)
         out.append(view)
+        taken = {m.name for m in methods} | {"with_raw_response"}
+        for child in node.children:
+            cattr = py_ident(child.name)
+            while cattr in taken:  # the IR keeps method and resource words apart; keywords may not
+                cattr += "_resource"
+            taken.add(cattr)
+            sub = visit(child, cattr, f"{access}.{cattr}")
+            view.children.append(ChildView(cattr, sub.cls, sub.module))
+        return view
+
+    for root in b.api.resources:
+        attr = py_ident(root.name)
+        visit(root, attr, attr)
     return out
 
 
-def resource_class(b: Builder, group: tuple[str, ...], done: list[ResourceView]) -> str:
-    """``Sessions``; ``SessionsResource`` when the client, a model or an enum already has that name."""
+def roots(views: list[ResourceView]) -> list[ResourceView]:
+    return [v for v in views if "." not in v.access]
+
+
+def resource_class(b: Builder, path: tuple[tuple[str, ...], ...], done: list[ResourceView]) -> str:
+    """``Sessions``, ``ThreadsMessages``; ``...Resource`` when the client, a model or an enum has it."""
     taken = set(b.names.values()) | set(b.types.enums) | set(b.hoisted) | {b.client} | {r.cls for r in done}
-    base = type_name(tuple(pascal(w) for w in group))
+    base = type_name(tuple(pascal(w) for node in path for w in node))
     name, n = base, 1
     while {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"} & taken:
         n += 1

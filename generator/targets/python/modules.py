@@ -133,7 +133,7 @@ class Modules:
         }
         self.module_of, self.owners = layout.assign(defs, uses)
         self.title = title
-        self.attrs = {module: r.dotted for module, r in zip(resource_modules, resources, strict=True)}
+        self.attrs = {module: r.access for module, r in zip(resource_modules, resources, strict=True)}
         self.resources = list(zip(resource_modules, resources, strict=True))
 
     def closure(self, texts: Iterable[str]) -> tuple[set[str], list[Constant]]:

@@ -69,7 +69,8 @@ class PackageView:
     default_base_url: str
     api_key_env: str
     base_url_env: str
-    resources: list[ResourceView]
+    resources: list[ResourceView]  # every node of the tree, parents first
+    roots: list[ResourceView]  # the client's attributes
     exports: list[str] = field(default_factory=list)
     auth_header: str | None = None  # an API key sent in this header; None = a bearer token
     types_modules: list[TypesModule] = field(default_factory=list)
@@ -248,6 +249,7 @@ class Builder:
             api_key_env=f"{env}_API_KEY",
             base_url_env=f"{env}_BASE_URL",
             resources=resources,
+            roots=method_views.roots(resources),
             exports=exports,
             auth_header=self.auth_header(),
             types_modules=types_modules,
