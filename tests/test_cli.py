@@ -17,6 +17,14 @@ SPECS = ROOT / "tests" / "fixtures" / "specs"
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 BROKEN_FILES = sorted(BROKEN.glob("*.yaml"))
 WARNINGS_ONLY = {"name_collision.yaml", "example_unknown_property.yaml"}
+# fixtures whose findings are located in a file they $ref, not in the fixture itself
+LOCATED_IN = {"ref_elsewhere.yaml": "refs/pet_path.yaml"}
+
+
+def located(spec: Path) -> str:
+    """A ``file:line:col`` of the fixture's findings, as a regex."""
+    return re.escape(LOCATED_IN.get(spec.name, spec.name)) + r":\d+:\d+"
+
 
 # Known generator bug: ``generate`` does not run the linter, so a spec with lint errors reaches the
 # Python target (internal error, exit 3, or output written for an invalid spec).
@@ -149,7 +157,7 @@ def test_lint_broken_fixture_exits_1_without_traceback(tmp_path: Path, spec: Pat
         assert oasgen(tmp_path, "lint", "--strict", spec).returncode == 1
     else:
         assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert re.search(re.escape(spec.name) + r":\d+:\d+", proc.stdout + proc.stderr)
+    assert re.search(located(spec), proc.stdout + proc.stderr)
 
 
 @pytest.mark.parametrize("spec", [generate_case(p) for p in BROKEN_FILES], ids=lambda p: p.name)
@@ -161,7 +169,7 @@ def test_generate_broken_fixture_fails_cleanly(tmp_path: Path, spec: Path, cache
         assert (out / "python").is_dir()
         return
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert re.search(re.escape(spec.name) + r":\d+:\d+", proc.stderr), proc.stderr
+    assert re.search(located(spec), proc.stderr), proc.stderr
     assert not out.exists()
 
 
@@ -330,3 +338,39 @@ def test_check_on_an_empty_out_dir_writes_nothing(project: Path, cache_dir: Path
 def test_repo_generated_output_is_fresh(tmp_path: Path) -> None:
     proc = oasgen(ROOT, "check", cache=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_write_failure_is_a_usage_error_and_keeps_the_previous_output(tmp_path: Path) -> None:
+    """The file system refusing a write (here: a file name longer than it allows) is reported, exit 2."""
+    from generator.errors import UsageError
+    from generator.writer import sync
+
+    sync(tmp_path, "python", {"a.py": "old\n"})
+    with pytest.raises(UsageError, match="cannot write .*python.*left as it was"):
+        sync(tmp_path, "python", {"a.py": "new\n", "x" * 300 + ".py": ""})
+    assert (tmp_path / "python" / "a.py").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["python"]  # no staging folder left behind
+
+
+def test_an_invalid_spec_gets_its_findings_even_where_a_target_would_crash(tmp_path: Path) -> None:
+    """The checks' findings win over a failure later on: it is a consequence of the broken rules.
+
+    The spec breaks the rules (no ``info``) and has an enum whose only value is null, which crashed
+    the Go target's test views (tests/fuzz/findings/enum-null-only.yaml) when this was written."""
+    spec = (ROOT / "tests" / "fuzz" / "findings" / "enum-null-only.yaml").read_text(encoding="utf-8")
+    (tmp_path / "spec.yaml").write_text(
+        spec.replace('info: {title: t, version: "1"}\n', ""), encoding="utf-8"
+    )
+    proc = oasgen(tmp_path, "generate", "--spec", "spec.yaml", "--out", "out", "--target", "go")
+    assert proc.returncode == 1, proc.stderr
+    assert "spec.yaml:1:1: error: 'info' is a required property" in proc.stderr
+    assert "internal error" not in proc.stderr
+
+
+def test_a_finding_is_one_line_whatever_the_spec_text() -> None:
+    from generator.errors import Finding, Location, Severity
+
+    text = "a\nb\rc\x0bd\x0ce\x1cf\x85g\u2028h\u2029i"
+    line = Finding(Severity.ERROR, "rule", f"bad {text}", Location("s.yaml", 3, 4, f"/paths/{text}")).format()
+    assert line.splitlines() == [line]
+    assert line.startswith("s.yaml:3:4: error: bad a\\nb\\rc") and "\\u2028h" in line and line.endswith("i]")

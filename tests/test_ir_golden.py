@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import SpecError
 from generator.ir.builder import build_api
 from generator.ir.model import (
     Api,
@@ -22,6 +23,7 @@ from generator.ir.model import (
     ModelRef,
     Nullable,
     Primitive,
+    SecurityRequirement,
     UnionType,
 )
 from generator.loading.spec import load_spec
@@ -35,8 +37,8 @@ UPDATE = os.environ.get("OASGEN_UPDATE_GOLDEN") == "1"
 
 
 def valid_specs() -> list[Path]:
-    """Root documents only: files under ``multifile/schemas`` are referenced, not specs of their own."""
-    return sorted(SPECS.glob("*.yaml")) + [SPECS / "multifile" / "root.yaml"]
+    """Root documents only: the other files of a multi-file fixture are referenced, not specs of their own."""
+    return sorted(SPECS.glob("*.yaml")) + sorted(SPECS.glob("*/root.yaml"))
 
 
 def golden_name(spec: Path) -> str:
@@ -181,3 +183,130 @@ def test_openapi30_nullable_becomes_nullable() -> None:
     api = api_of(SPECS / "openapi30.yaml")
     nullables = [f.name for m in api.models for f in m.fields if f.nullable]
     assert nullables, "3.0 nullable: true was not normalised to Nullable"
+
+
+def test_refs_in_any_position_build_the_same_api_as_inline_objects() -> None:
+    api = api_of(SPECS / "refs" / "root.yaml")
+    # a component written as a $ref to a file is that file's schema, under the component's name
+    pet = api.model("schemas/pet.yaml#")
+    assert pet.name == ("Pet",)
+    assert [m.name for m in api.models if m.name == ("Pet",)] == [("Pet",)]
+    assert field(pet, "name").description == "The name the shelter gave the pet.\n"
+    new_pet = api.model("schemas/new_pet.yaml#")
+    assert new_pet.name == ("new", "pet")  # named after its file
+    ops = {o.id: o for o in api.operations}
+    assert sorted(ops) == ["createPet", "deletePet", "getPet", "listPets"]
+    listing = ops["listPets"]
+    assert listing.location is not None and listing.location.file.endswith("refs/operations/list_pets.yaml")
+    assert [(p.name, p.location) for p in listing.params] == [("limit", "query"), ("species", "query")]
+    (ok,) = listing.responses
+    assert ok.type == ModelRef("schemas/pet_list.yaml#")
+    assert ops["getPet"].description == "Only the id of a pet that is still in the shelter is found.\n"
+    assert [p.name for p in ops["getPet"].params] == ["pet_id"]  # the path item's, through a $ref
+    created = {r.status: r for r in ops["createPet"].responses}
+    assert created["201"].description == "The new pet."  # written beside the $ref: it wins
+    assert created["201"].type == ModelRef("schemas/pet.yaml#")
+    assert created["default"].type == ModelRef("schemas/error.yaml#")
+    body = ops["createPet"].body
+    assert body is not None and body.required and body.type == ModelRef("schemas/new_pet.yaml#")
+    (scheme,) = api.auth
+    assert (scheme.name, scheme.kind, scheme.description) == (
+        "ApiKey",
+        "api-key",
+        "Send your key in the `X-API-Key` header.\n",
+    )
+
+
+def test_unusable_discriminator_mapping_entries_fall_back_to_the_variants() -> None:
+    api, warnings = build_api(load_spec(SPECS / "discriminator_mapping.yaml"))
+    shape = model(api, "Shape").type
+    assert isinstance(shape, UnionType) and shape.discriminator is not None
+    assert shape.discriminator.mapping == (
+        ("circle", "#/components/schemas/Circle"),
+        ("square", "#/components/schemas/Square"),  # through a $ref, followed
+        ("triangle", "#/components/schemas/Triangle"),  # its own enum value: the entry is broken
+    )
+    located = [(f.severity.value, f.rule, f.location.line, f.location.pointer) for f in warnings]
+    mapping = "/components/schemas/Shape/discriminator/mapping"
+    assert located == [
+        ("warning", "ref-through", 47, f"{mapping}/square"),
+        ("warning", "discriminator-mapping", 49, f"{mapping}/triangle"),
+        ("warning", "discriminator-mapping", 51, f"{mapping}/hexagon"),
+    ]
+    assert "Trigon" in warnings[1].message and "falls back" in warnings[1].message
+
+
+# --- parameters and security -----------------------------------------------------------------------
+
+
+def test_params_get_their_location_defaults_once() -> None:
+    api = api_of(SPECS / "params_methods.yaml")
+    params = {(p.location, p.name): p for op in api.operations for p in op.params}
+    assert (params["query", "owner"].style, params["query", "owner"].explode) == ("form", True)
+    assert (params["query", "ids"].style, params["query", "ids"].explode) == ("form", False)
+    assert (params["header", "X-Request-Id"].style, params["header", "X-Request-Id"].explode) == (
+        "simple",
+        False,
+    )
+    assert (params["path", "widget_id"].style, params["path", "widget_id"].explode) == ("simple", False)
+    styles = api_of(SPECS / "param_styles.yaml")
+    typed = next(op for op in styles.operations if op.id == "getTyped")
+    by_name = {p.name: p for p in typed.params}
+    assert (by_name["session"].style, by_name["session"].explode) == ("form", True)  # a cookie
+    assert by_name["next"].allow_reserved and not by_name["when"].allow_reserved
+    assert (
+        by_name["coords"].content_type == "application/json" and by_name["prefs"].content_type == "text/plain"
+    )
+    assert by_name["api-version"].const == Const("2024-01")
+    assert (by_name["ids"].style, by_name["ids"].explode) == ("label", False)
+
+
+def test_security_keeps_alternatives_and_optional_auth() -> None:
+    api = api_of(SPECS / "security_schemes.yaml")
+    ops = {op.id: op for op in api.operations}
+    assert [s.name for s in api.auth] == [
+        "api_key", "query_key", "cookie_key", "basic", "bearer", "dsn", "oauth", "oidc", "mtls"
+    ]  # fmt: skip
+    assert api.security == (SecurityRequirement(("api_key",)),)
+    assert ops["default"].security is None and api.security_of(ops["default"]) == api.security
+    assert ops["either"].security == (SecurityRequirement(("bearer",)), SecurityRequirement(("basic",)))
+    assert ops["both"].security == (SecurityRequirement(("api_key", "query_key")),)
+    assert ops["optional"].security == (SecurityRequirement(()), SecurityRequirement(("bearer",)))
+    assert ops["public"].security == () and api.security_of(ops["public"]) == ()
+    assert ops["oauth"].security == (SecurityRequirement(("oauth",), (("oauth", ("read",)),)),)
+    kinds = {s.name: (s.kind, s.param_in, s.param_name, s.scheme) for s in api.auth}
+    assert kinds["query_key"] == ("api-key", "query", "api key", None)
+    assert kinds["dsn"] == ("http", None, None, "DSN")
+    assert kinds["mtls"][0] == "mutual-tls" and kinds["oidc"][0] == "openid"
+
+
+def _api_and_warnings(tmp_path: Path, text: str) -> tuple[Api, list[str]]:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text)
+    api, warnings = build_api(load_spec(spec))
+    return api, [f"{w.rule} {w.location.line}" for w in warnings]
+
+
+def test_undefined_schemes_and_undeclared_security_degrade_with_warnings(tmp_path: Path) -> None:
+    head = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
+    op = "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
+    api, warnings = _api_and_warnings(tmp_path, head + "security: [{nope: []}, {}]\n" + op)
+    assert api.security == (SecurityRequirement(()),) and api.auth == ()
+    assert warnings == ["security-unknown-scheme 3"]
+    schemes = "components:\n  securitySchemes:\n    k: {type: apiKey, in: header, name: X-K}\n"
+    api, warnings = _api_and_warnings(tmp_path, head + op + schemes)
+    assert api.security == (SecurityRequirement(("k",)), SecurityRequirement(()))
+    assert [s.name for s in api.auth] == ["k"] and warnings == ["security-undeclared 9"]
+
+
+def test_a_style_the_location_lacks_is_a_located_error(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
+        "      parameters:\n        - {name: q, in: header, style: form, schema: {type: string}}\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+    with pytest.raises(SpecError) as info:
+        build_api(load_spec(spec))
+    [finding] = info.value.findings
+    assert finding.rule == "param-style" and finding.location.line == 7

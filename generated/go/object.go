@@ -72,6 +72,16 @@ func extraFields(fields map[string]json.RawMessage, known func(string) bool) map
 	return extra
 }
 
+// checkExtra validates each undeclared member with dec (typed additionalProperties), in key order.
+func checkExtra[T any](extra map[string]json.RawMessage, dec func([]byte) (T, error)) error {
+	for _, k := range sortedKeys(extra) {
+		if _, err := dec(extra[k]); err != nil {
+			return at(err, k)
+		}
+	}
+	return nil
+}
+
 // objectWriter writes a JSON object member by member.
 type objectWriter struct {
 	buf bytes.Buffer

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import Finding, SpecError, UsageError
-from ..loading.spec import Spec
-from .model import Api, AuthScheme, Info, Model, Operation, Server
+from ..errors import Finding, Severity, SpecError, UsageError
+from ..loading.spec import Node, Spec
+from ..naming import keep_case_words
+from .model import Api, Info, Model, Operation, Server
 from .operations import OperationBuilder
 from .resources import apply_renames, build_tree, clashes, settle
-from .schemas import COMPONENT_PREFIX, SchemaConverter
+from .schemas import COMPONENT_PREFIX, SchemaConverter, is_component
+from .security import SecurityBuilder
 
 
 def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api, list[Finding]]:
@@ -21,6 +23,9 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
     raises UsageError.
     """
     options = options or {}
+    broken = [f for f in spec.findings if f.severity is Severity.ERROR]
+    if broken:  # a $ref left unresolved stands where an object or a string should
+        raise SpecError(broken)
     data = spec.data
     version = str(data.get("openapi", ""))
     conv = SchemaConverter(spec, is_30=version.startswith("3.0"))
@@ -29,11 +34,14 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
     schemas = (data.get("components") or {}).get("schemas") or {}
     for name in schemas:
         node = spec.node(COMPONENT_PREFIX.rstrip("/")).child(name)
-        conv.model_ref(node, conv.component_name(node))
+        conv.model_ref(_component_model(spec, node), keep_case_words(str(name)) or (str(name),))
 
     paging = _table(options, "pagination")
-    builder = OperationBuilder(conv, paging)
+    security = SecurityBuilder(spec, conv)
+    default_security = security.default()
+    builder = OperationBuilder(conv, security, paging)
     ops = builder.build_all()
+    schemes, default_security = security.finish(default_security)
     webhooks = data.get("webhooks")
     if isinstance(webhooks, dict) and webhooks:
         conv.warn(
@@ -59,10 +67,8 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
             for s in data.get("servers") or ()
             if isinstance(s, dict) and "url" in s
         ),
-        auth=_auth(data),
-        default_auth=tuple(
-            str(k) for req in data.get("security") or () if isinstance(req, dict) for k in req
-        ),
+        auth=schemes,
+        security=default_security,
         operations=tuple(ops),
         models=models,
         resources=build_tree(ops),
@@ -70,29 +76,24 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
     return api, findings
 
 
-def _auth(data: dict[str, Any]) -> tuple[AuthScheme, ...]:
-    out: list[AuthScheme] = []
-    schemes = (data.get("components") or {}).get("securitySchemes") or {}
-    for name, s in schemes.items():
-        if not isinstance(s, dict):
-            continue
-        kind = s.get("type")
-        scheme = str(s.get("scheme", "")).lower()
-        if kind == "http" and scheme in ("bearer", "basic"):
-            out.append(
-                AuthScheme(
-                    str(name), "bearer" if scheme == "bearer" else "basic", description=s.get("description")
-                )
-            )
-        elif kind == "apiKey":
-            out.append(AuthScheme(str(name), "api-key", s.get("name"), s.get("in"), s.get("description")))
-        elif kind in ("oauth2", "openIdConnect"):
-            out.append(
-                AuthScheme(
-                    str(name), "oauth2" if kind == "oauth2" else "openid", description=s.get("description")
-                )
-            )
-    return tuple(out)
+_REF_ANNOTATIONS = {"$ref", "description", "title", "summary", "$comment"}
+
+
+def _component_model(spec: Spec, node: Node) -> Node:
+    """The node of a component schema's model.
+
+    A component written as a ``$ref`` to a schema outside the components (``Pet: {$ref:
+    schemas/pet.yaml}``, the usual multi-file layout) *is* that schema, under the component's
+    name: refs to the file and to ``#/components/schemas/Pet`` then give the same model.
+    """
+    value = spec.value(node)
+    if not isinstance(value, dict) or "$ref" not in value or value.keys() - _REF_ANNOTATIONS:
+        return node
+    try:
+        final, _ = spec.deref(node)
+    except SpecError:
+        return node  # reported by the ref rules; converting the node says so again
+    return node if is_component(final) else final
 
 
 def _table(options: Mapping[str, Any], name: str) -> Mapping[str, Any] | None:

@@ -135,7 +135,7 @@ PAGES = [["a", "b"], ["c", "d"], ["e"]]
 
 def client(sdk: ModuleType, server: ScriptedServer, asynchronous: bool = False) -> Any:
     cls = sdk.AsyncPets if asynchronous else sdk.Pets
-    return cls(api_key="k", base_url=server.url + "/v1", max_retries=0)
+    return cls(base_url=server.url + "/v1", max_retries=0)
 
 
 def script(server: ScriptedServer, style: Style, pages: list[list[str]]) -> None:
@@ -321,7 +321,7 @@ def test_user_code_over_pages_type_checks(sdk_dir: tuple[ModuleType, Path], tmp_
 
 @pytest.mark.parametrize("resource", ["pets", "owners", "toys", "vets", "visits", "treats"])
 def test_every_style_against_prism(sdk: ModuleType, prism_pagination_url: str, resource: str) -> None:
-    with sdk.Pets(api_key="k", base_url=prism_pagination_url, max_retries=0) as c:
+    with sdk.Pets(base_url=prism_pagination_url, max_retries=0) as c:
         page = getattr(c, resource).list()
         assert isinstance(page, sdk._pagination.SyncPage)
         items = list(page)  # Prism answers every page alike: iteration must still end
@@ -330,7 +330,7 @@ def test_every_style_against_prism(sdk: ModuleType, prism_pagination_url: str, r
 
 def test_async_against_prism(sdk: ModuleType, prism_pagination_url: str) -> None:
     async def run() -> list[Any]:
-        async with sdk.AsyncPets(api_key="k", base_url=prism_pagination_url, max_retries=0) as c:
+        async with sdk.AsyncPets(base_url=prism_pagination_url, max_retries=0) as c:
             page = await c.pets.list(limit=3)
             return [p async for p in page]
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
     AsyncAPIClient,
+    AuthScheme,
     ClientConfig,
     SyncAPIClient,
 )
@@ -30,8 +31,11 @@ _CONFIG = ClientConfig(
     sdk_name="chatkit-python",
     sdk_version=__version__,
     default_base_url="https://api.openai.com/v1",
-    api_key_env="CHATKIT_API_KEY",
     base_url_env="CHATKIT_BASE_URL",
+    schemes=(
+        AuthScheme("bearerAuth", "token", args=("api_key",), envs=("CHATKIT_API_KEY",), prefix="Bearer "),
+    ),
+    required=("bearerAuth",),
 )
 
 
@@ -45,6 +49,7 @@ class ChatKit(SyncAPIClient):
         max_retries: Retries for connection errors, 408, 409, 429 and 5xx responses; 0 disables them.
         default_headers: Headers sent with every request.
         http_client: Your own ``httpx.Client`` (proxies, transports); it is not closed by ``close()``.
+            For mutual TLS, give it the client certificate: ``httpx.Client(cert=...)``.
     """
 
     def __init__(
@@ -59,7 +64,7 @@ class ChatKit(SyncAPIClient):
     ) -> None:
         super().__init__(
             config=_CONFIG,
-            api_key=api_key,
+            credentials={"api_key": api_key},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -85,6 +90,7 @@ class AsyncChatKit(AsyncAPIClient):
         max_retries: Retries for connection errors, 408, 409, 429 and 5xx responses; 0 disables them.
         default_headers: Headers sent with every request.
         http_client: Your own ``httpx.AsyncClient`` (proxies, transports); it is not closed by ``close()``.
+            For mutual TLS, give it the client certificate: ``httpx.AsyncClient(cert=...)``.
     """
 
     def __init__(
@@ -99,7 +105,7 @@ class AsyncChatKit(AsyncAPIClient):
     ) -> None:
         super().__init__(
             config=_CONFIG,
-            api_key=api_key,
+            credentials={"api_key": api_key},
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from urllib.parse import quote, unquote
 
 from ._exceptions import APIError
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["AsyncPage", "Paging", "SyncPage"]
 
 T = TypeVar("T")
-Query = list[tuple[str, str]]
+Query = list[str]  # encoded ``key=value`` pieces, as ``request()`` takes them
 
 _LINK = re.compile(r"""<([^>]*)>\s*((?:;\s*(?:[^;,"]|"[^"]*")*)*)""")
 _REL = re.compile(r"""rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))""", re.I)
@@ -145,17 +146,22 @@ def _last_id(raw: object, items_field: str | None) -> object:
 
 
 def _int(params: Query, name: str | None, default: int) -> int:
-    for key, value in params:
-        if key == name:
+    if name is None:
+        return default
+    key = quote(name, safe="") + "="
+    for piece in params:
+        if piece.startswith(key):
             try:
-                return int(value)
+                return int(unquote(piece[len(key) :]))
             except ValueError:
                 return default
     return default
 
 
 def _replace(params: Query, name: str, value: str) -> Query:
-    return [(k, v) for k, v in params if k != name] + [(name, value)]
+    """``params`` with parameter ``name`` set to ``value`` (every other piece kept, in order)."""
+    key = quote(name, safe="") + "="
+    return [p for p in params if not p.startswith(key)] + [key + quote(value, safe="")]
 
 
 class _PageBase(Generic[T]):
@@ -238,17 +244,17 @@ class SyncPage(_PageBase[T]):
         paging: Paging,
         method: str,
         path: str,
-        params: Sequence[tuple[str, str]],
+        params: Sequence[str],
         **options: Any,
     ) -> SyncPage[T]:
         """Request the first page (``options`` are the other ``request()`` arguments)."""
         query = list(params)
-        response = client.request(method, path, params=query, **options)
+        response = client.request(method, path, query=query, **options)
         return cls(client, response, paging, (method, path, query, options))
 
     def next_page(self) -> SyncPage[T]:
         method, path, query, options = self._follow()
-        response = self._client.request(method, path, params=query, **options)
+        response = self._client.request(method, path, query=query, **options)
         return type(self)(self._client, response, self._paging, (method, path, query, options))
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
@@ -284,17 +290,17 @@ class AsyncPage(_PageBase[T]):
         paging: Paging,
         method: str,
         path: str,
-        params: Sequence[tuple[str, str]],
+        params: Sequence[str],
         **options: Any,
     ) -> AsyncPage[T]:
         """Request the first page (``options`` are the other ``request()`` arguments)."""
         query = list(params)
-        response = await client.request(method, path, params=query, **options)
+        response = await client.request(method, path, query=query, **options)
         return cls(client, response, paging, (method, path, query, options))
 
     async def next_page(self) -> AsyncPage[T]:
         method, path, query, options = self._follow()
-        response = await self._client.request(method, path, params=query, **options)
+        response = await self._client.request(method, path, query=query, **options)
         return type(self)(self._client, response, self._paging, (method, path, query, options))
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:

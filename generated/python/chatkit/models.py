@@ -1,4 +1,4 @@
-"""Every model of the ChatKit API in one namespace.
+"""Every model in one namespace.
 
 Importing this module imports every model module; ``from chatkit import <Model>`` loads only
 the module that defines the model.

@@ -29,6 +29,7 @@ from ...ir.model import (
     thaw,
 )
 from .names import NameTable, exported
+from .text import go_string as go_string  # re-exported: the views import it from here
 
 # kind -> (Go type, decoder, how an error message names it)
 PRIMITIVES: dict[str, tuple[str, str, str]] = {
@@ -77,11 +78,6 @@ _ROUND: dict[str, Callable[[float], float]] = {
 }
 
 
-def go_string(text: str) -> str:
-    """A Go interpreted string literal (JSON escaping is valid Go, bar a few code points)."""
-    return json.dumps(text, ensure_ascii=True)
-
-
 def go_json_literal(value: object) -> str:
     """A Go string literal holding the JSON text of ``value``."""
     return go_string(json.dumps(thaw(value), separators=(",", ":"), ensure_ascii=False))
@@ -124,8 +120,7 @@ class UnionDef:
 @dataclass
 class EnumDef:
     name: str
-    base: str  # Go underlying type
-    values: tuple[object, ...]
+    enum: EnumType
     doc: str = ""
 
 
@@ -211,11 +206,19 @@ class TypeMapper:
         go, dec = base
         return GoType(go, f"constOf({dec}, {go}({go_scalar(value)}))", json.dumps(value))
 
+    def const_value(self, t: Const) -> str:
+        """A Go expression of the const's value, of the type :meth:`const` gives it."""
+        value = thaw(t.value)
+        base = CONST_BASES.get(type(value))
+        if base is None:
+            return f"json.RawMessage({go_json_literal(value)})"
+        return f"{base[0]}({go_scalar(value)})"
+
     def enum(self, t: EnumType, hint: str, short: str) -> str:
         key = (hint, t)
         if key not in self.enums:
             name = self.table.claim(short if short and short not in self.table.taken else hint)
-            self.enums[key] = EnumDef(name, ENUM_BASES[t.base][0], t.values)
+            self.enums[key] = EnumDef(name, t)
         return self.enums[key].name
 
     def union(self, t: UnionType, hint: str, short: str, name: str | None = None) -> UnionDef:
@@ -273,8 +276,12 @@ class TypeMapper:
             if owner is not None and owner in self.value_reach.get(t.id, set()) | {t.id}:
                 return GoType(f"*{name}", f"decodeModelPtr[{name}, *{name}]", name)
             return GoType(name, f"decodeModel[{name}, *{name}]", name)
-        if isinstance(model.type, EnumType):
-            return GoType(name, f"{ENUM_BASES[model.type.base][1]}[{name}]", name)
+        enum = model_enum(model)
+        if enum is not None:  # the enum type has the model's name; null is allowed where it is used
+            gt = GoType(name, f"{ENUM_BASES[enum.base][1]}[{name}]", name)
+            if isinstance(model.type, Nullable):
+                return GoType(f"Nullable[{name}]", f"nullableOf({gt.decoder})", f"{name} | null")
+            return gt
         if isinstance(model.type, UnionType):
             u = self.union(model.type, name, "", name=name)
             return GoType(u.name, f"decode{u.name}", u.what)
@@ -319,3 +326,9 @@ def _variant_name(src: Type, m: GoType, names: dict[str, str]) -> str:
     if isinstance(src, Nullable):
         return "Nullable"
     return exported(m.what, "Value")
+
+
+def model_enum(model: Model) -> EnumType | None:
+    """The enum of an enum model (``Nullable(EnumType)`` too: its Go type is the enum)."""
+    t = model.type.inner if isinstance(model.type, Nullable) else model.type
+    return t if model.kind == "enum" and isinstance(t, EnumType) else None

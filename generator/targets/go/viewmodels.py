@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
-from ...ir.model import Operation
+from ...ir.model import Operation, Param
+from .auth import AuthView
+from .params import send_call
 
 
 @dataclass
@@ -26,6 +28,7 @@ class ModelView:
     fields: list[FieldView]
     known: str  # the is<Name>Field function
     wires: str  # `"a", "b"` for the switch
+    extra_decoder: str = ""  # checks each undeclared member (typed additionalProperties); "" when any
 
 
 @dataclass
@@ -34,6 +37,7 @@ class EnumView:
     base: str
     doc: list[str]
     consts: list[tuple[str, str]]  # (constant name, Go literal)
+    members: list[tuple[str, str, list[str]]]  # (constant name, Go literal, doc comment lines)
 
 
 @dataclass
@@ -77,11 +81,33 @@ class ParamField:
     name: str
     go: str
     wire: str  # Go literal
-    location: str  # query | header | body | content-type
+    location: str  # query | header | cookie | body | content-type
     required: bool
     explode: bool
     doc: list[str]
     body_field: str = ""  # the body model's field this copies into
+    param: Param | None = field(default=None, repr=False, compare=False)  # a query/header/cookie param
+
+
+@dataclass
+class SendView:
+    """One parameter the method sends, in spec order: a constant (``call``) or a params field."""
+
+    const_call: str = ""  # a constant's request method call
+    field: ParamField | None = None
+
+    @property
+    def call(self) -> str:
+        """The request method call, e.g. ``addQuery("tag", params.Tag.Value(), paramStyle{...})``."""
+        if self.field is None or self.field.param is None:
+            return self.const_call
+        value = f"params.{self.field.name}" + ("" if self.field.required else ".Value()")
+        return send_call(self.field.param, value)
+
+    @property
+    def optional(self) -> str:
+        """The Opt field to test with IsSet ("" when required or constant)."""
+        return self.field.name if self.field is not None and not self.field.required else ""
 
 
 @dataclass
@@ -97,7 +123,7 @@ class PathArg:
     arg: str
     go: str
     wire: str  # Go literal
-    text: str  # Go expression: the value as a string
+    value: str  # Go expression of the value
 
 
 @dataclass
@@ -107,6 +133,9 @@ class MethodView:
     http_method: str
     path: str  # Go literal
     args: list[PathArg]
+    path_params: list[str]  # pathParam literals for expandPath (constants included)
+    sends: list[SendView]  # the query, header and cookie parameters, in spec order
+    security: str  # Go literal of the alternatives ([][]string or nil)
     params: ParamsView | None
     const_headers: list[tuple[str, str]]
     body_kind: str  # none | model | value | multipart
@@ -117,10 +146,12 @@ class MethodView:
     returns: str  # model | value | none | bytes | text | stream
     out_go: str  # for a stream: the event type
     event_decoder: str = ""  # for a stream: the Go func(ServerSentEvent) (T, error)
+    out_decoder: str = ""  # for a value: the decoder that validates the JSON body
     stream_flag: str = ""  # for a stream method: the body field it sets to true ("" when none)
     stream_value: str = ""  # Go expression of true for that field
     extra_stream: bool = False  # the Stream method beside the plain one (shares its params struct)
     multipart_consts: list[tuple[str, str]] = field(default_factory=list)  # (wire, JSON text) literals
+    body_consts: list[tuple[str, str]] = field(default_factory=list)  # (field, Go value): optional consts
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 
@@ -148,14 +179,16 @@ class PackageView:
     package: str
     module: str
     version: str
-    title: str
+    title: str  # one line, safe in a comment
+    title_md: str  # one line of Markdown
     doc: list[str]
-    default_base_url: str
+    default_base_url: str  # as the spec says (for the docs' examples)
+    default_base_url_doc: str  # safe in a comment
+    default_base_url_lit: str  # a Go string literal
     api_key_env: str
     base_url_env: str
     sdk_name: str
-    auth_kind: str  # bearer | header | none
-    auth_header: str
+    auth: AuthView
     models: list[ModelView]
     enums: list[EnumView]
     unions: list[UnionView]
@@ -163,7 +196,6 @@ class PackageView:
     services: list[ServiceView]  # every node of the tree, parents first
     models_json: bool
     models_strconv: bool
-    services_url: bool
     services_json: bool
     names: dict[str, str] = field(default_factory=dict)  # model id -> Go name
 

@@ -21,31 +21,18 @@ from ...ir.model import (
     ModelRef,
     Nullable,
     Operation,
-    Param,
     Primitive,
     Resource,
     UnionType,
 )
 from ...naming import pascal
-from .names import field_names, py_ident, type_name
-from .text import arg_doc, comment, docstring
-from .types import py_literal
+from .names import RESERVED_ARGS, field_names, method_name, py_ident, resource_attr, type_name
+from .params import BODY_NAMES, ArgNames, ParamView, names_in, params, security_literal
+from .text import arg_doc, docstring, one_line, py_str
+from .types import const_default, py_literal
 
 if TYPE_CHECKING:
     from .views import Builder
-
-
-@dataclass
-class ParamView:
-    arg: str
-    wire: str
-    annotation: str
-    default: str | None
-    location: str
-    explode: bool
-    doc: str
-    to_json: str = "to_json"  # how the argument becomes JSON
-    repeated: bool = False  # a multipart field sent as one part per item
 
 
 @dataclass
@@ -68,15 +55,17 @@ class MethodView:
     doc: str
     raw_doc: str
     positional: list[ParamView]  # path params
-    keyword: list[ParamView]  # query, header, body fields (required first)
-    path_args: str  # "session_id=session_id"
-    query: list[ParamView]
-    headers: list[ParamView]
+    keyword: list[ParamView]  # query, header, cookie params and body fields (required first)
+    path_values: list[str]  # encode_path's (wire name, value, style, explode) tuples
+    query: list[str]  # runtime calls that add query parameters
+    headers: list[str]  # ... that set header parameters
+    cookies: list[str]  # ... that add cookies
     const_headers: str  # dict literal
+    security: str  # tuple literal of the alternatives, e.g. (("bearerAuth",),)
     body_kind: str  # "none" | "fields" | "multipart" | "whole" (JSON) | "form" | "raw"
     body_content_type: str
     body_fields: list[ParamView]
-    body_consts: list[tuple[str, str]]  # (wire name, literal) always sent, e.g. ("stream", "True")
+    body_consts: list[tuple[str, str]]  # (wire name, value) literals always sent: ('"stream"', "True")
     body_model: str | None
     returns_sync: str
     returns_async: str
@@ -92,6 +81,14 @@ class MethodView:
     def returns(self) -> str:
         """What the (sync) method returns."""
         return self.returns_sync
+
+    @property
+    def path_lit(self) -> str:
+        return py_str(self.path)
+
+    @property
+    def content_type_lit(self) -> str:
+        return py_str(self.body_content_type)
 
 
 @dataclass
@@ -146,8 +143,13 @@ def resources(b: Builder) -> list[ResourceView]:
             view.children.append(ChildView(cattr, sub.cls, sub.module))
         return view
 
+    roots_taken: set[str] = set()
     for root in b.api.resources:
-        attr = py_ident(root.name)
+        attr, n = resource_attr(root.name), 1
+        while attr in roots_taken:
+            n += 1
+            attr = f"{resource_attr(root.name)}{n}"
+        roots_taken.add(attr)
         visit(root, attr, attr)
     return out
 
@@ -159,11 +161,11 @@ def roots(views: list[ResourceView]) -> list[ResourceView]:
 def resource_class(b: Builder, path: tuple[tuple[str, ...], ...], done: list[ResourceView]) -> str:
     """``Sessions``, ``ThreadsMessages``; ``...Resource`` when the client, a model or an enum has it."""
     taken = set(b.names.values()) | set(b.types.enums) | set(b.hoisted) | {b.client} | {r.cls for r in done}
-    base = type_name(tuple(pascal(w) for node in path for w in node))
+    base = type_name(tuple(pascal(w) for node in path for w in node), "Resource")
     name, n = base, 1
     while {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"} & taken:
         n += 1
-        name = f"{base}Resource" if n == 2 else f"{base}Resource{n}"
+        name = f"{base}Resource" if n == 2 and not base.endswith("Resource") else f"{base}{n}"
     return name
 
 
@@ -185,23 +187,11 @@ def qualify_builtins(m: MethodView, shadowed: set[str]) -> MethodView:
         m,
         positional=[qp(p) for p in m.positional],
         keyword=[qp(p) for p in m.keyword],
-        query=[qp(p) for p in m.query],
-        headers=[qp(p) for p in m.headers],
         body_fields=[qp(p) for p in m.body_fields],
         returns_sync=q(m.returns_sync),
         returns_async=q(m.returns_async),
         result_sync=q(m.result_sync),
         result_async=q(m.result_async),
-    )
-
-
-def param_view(b: Builder, p: Param, hint: str, arg: str) -> ParamView:
-    pt = b.types.map(p.type, hint)
-    rest = 8 + len(arg) + 2 + (0 if p.required else 13) + 1
-    ann = b.fit(pt.annotation, rest, hint + "Type", not p.required)
-    default = None if p.required else "NOT_GIVEN"
-    return ParamView(
-        arg, p.name, ann, default, p.location, p.explode is not False, arg_doc(arg, p.description)
     )
 
 
@@ -213,19 +203,9 @@ def _is_stream_flag(f: Field) -> bool:
 
 def method(b: Builder, op: Operation, stream: bool) -> MethodView:
     hint = type_name(tuple(pascal(w) for w in op.group + op.name))
-    taken: set[str] = {"self", "timeout", "extra_headers"}
-
-    def unique(arg: str) -> str:
-        while arg in taken:
-            arg += "_"
-        taken.add(arg)
-        return arg
-
-    views = [
-        param_view(b, p, hint + type_name((pascal(p.name),)), unique(py_ident(p.name)))
-        for p in op.params
-        if p.const is None and p.location != "cookie"
-    ]
+    returns, parser, expect = response_view(b, op, hint, stream)
+    unique = ArgNames(set(BODY_NAMES) | names_in(*parser))
+    views, sends = params(b, op, hint, unique)
     body_kind, body_fields, body_consts, body_model = "none", [], [], None
     body = op.body
     model = b.models.get(body.type.id) if body is not None and isinstance(body.type, ModelRef) else None
@@ -241,9 +221,14 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
             if f.read_only:
                 continue
             if stream and _is_stream_flag(f):
-                body_consts.append((f.name, "True"))
+                body_consts.append((py_str(f.name), "True"))
                 continue
-            body_fields.append(body_field(b, f, unique(attr), body_model, multipart=body_kind == "multipart"))
+            # an object or array const: no argument, always sent
+            if isinstance(f.type, Const) and const_default(f.type.value) is None:
+                body_consts.append((py_str(f.name), py_literal(f.type.value)))
+                continue
+            arg = attr + "_" if attr in RESERVED_ARGS else attr
+            body_fields.append(body_field(b, f, unique(arg), body_model, multipart=body_kind == "multipart"))
     elif body is not None:
         body_kind = {"json": "whole", "form": "form", "multipart": "form"}.get(body.encoding, "raw")
         pt = b.types.map(body.type, hint + "Body")
@@ -253,21 +238,20 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         ann = b.fit(annotation, rest, hint + "Body", not body.required)
         default = None if body.required else "NOT_GIVEN"
         doc = arg_doc(arg, body.description or "The request body.")
-        body_fields.append(ParamView(arg, "", ann, default, "body", True, doc))
+        body_fields.append(ParamView(arg, "", ann, default, "body", doc))
     keyword = [v for v in views if v.location != "path"] + body_fields
     keyword.sort(key=lambda v: v.default is not None)
-    returns, parser, expect = response_view(b, op, hint, stream)
     name = (
         op.name + ("stream",)
         if stream and op.success is not None and op.success.encoding != "event-stream"
         else op.name
     )
-    summary = comment(op.summary) + (" (streaming)" if name != op.name else "")
+    summary = one_line(op.summary) + (" (streaming)" if name != op.name else "")
     paging = paging_view(b, op, hint) if not stream else None
     return MethodView(
         operation_id=op.id,
         extra_stream=name != op.name,
-        name=py_ident(name),
+        name=method_name(name),
         http_method=op.method,
         path=op.path,
         summary=summary,
@@ -275,13 +259,10 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         doc=docstring(_method_doc(op, stream), 8),
         positional=[v for v in views if v.location == "path"],
         keyword=keyword,
-        path_args=", ".join(
-            f"{v.wire}={v.arg}" if v.wire.isidentifier() else f"**{{{py_literal(v.wire)}: {v.arg}}}"
-            for v in views
-            if v.location == "path"
-        ),
-        query=[v for v in views if v.location == "query"],
-        headers=[v for v in views if v.location == "header"],
+        path_values=sends["path"],
+        query=sends["query"],
+        headers=sends["header"],
+        cookies=sends["cookie"],
         const_headers="{"
         + ", ".join(
             f"{py_literal(p.name)}: {py_literal(p.const.value)}"
@@ -289,6 +270,7 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
             if p.const is not None and p.location == "header"
         )
         + "}",
+        security=security_literal(b.api.security_of(op)),
         body_kind=body_kind,
         body_content_type=body.content_type if body is not None else "",
         body_fields=body_fields,
@@ -365,7 +347,7 @@ def body_field(b: Builder, f: Field, arg: str, owner: str, multipart: bool) -> P
     default = py_literal(f.type.value) if isinstance(f.type, Const) else (None if f.required else "NOT_GIVEN")
     rest = 8 + len(arg) + 2 + (3 + len(default) if default else 0) + 1
     ann = b.fit(annotation + suffix, rest, fhint + "Arg", default == "NOT_GIVEN")
-    return ParamView(arg, f.name, ann, default, "body", True, arg_doc(arg, f.description), convert, repeated)
+    return ParamView(arg, f.name, ann, default, "body", arg_doc(arg, f.description), convert, repeated)
 
 
 def response_view(

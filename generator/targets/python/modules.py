@@ -8,12 +8,15 @@ defines the ones it uses, so two modules may each define the same small constant
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from . import layout
+from .params import RUNTIME_PARAM_NAMES
+from .text import docstring
 
 if TYPE_CHECKING:
     from .methods import MethodView, ResourceView
@@ -69,6 +72,7 @@ class TypesModule:
     typing: list[str] = field(default_factory=list)
     abc: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)  # from .._types
+    errors: bool = False  # a from_dict catches ValidationError
 
 
 @dataclass
@@ -80,12 +84,13 @@ class ResourceModule:
     runtime: dict[str, list[str]] = field(default_factory=dict)  # runtime module -> names
     typing: list[str] = field(default_factory=list)
     builtins: bool = False  # an annotation says builtins.list (a method is named list)
+    doc: str = ""  # the module docstring's first paragraph
     children: list[tuple[str, str, str]] = field(default_factory=list)  # (attribute, module, class)
 
 
 def model_texts(m: ModelView) -> list[str]:
     texts = [x for f in m.fields for x in (f.parser, f.to_json, f.annotation)]
-    return texts + ([m.extra_parser] if m.extra_parser else [])
+    return texts + [x for x in (m.extra_parser, m.extra_serializer) if x]
 
 
 def method_texts(m: MethodView) -> list[str]:
@@ -121,7 +126,9 @@ class Modules:
             self.views[e.name], self.texts[e.name] = e, []
             weights[e.name] = 8 + 2 * len(e.members)
         for a in aliases:
-            self.views[a.name], self.texts[a.name] = a, [a.annotation]
+            # A forward reference is a string literal: the names in it still need importing.
+            text = ast.literal_eval(a.annotation) if a.annotation.startswith(('"', "'")) else a.annotation
+            self.views[a.name], self.texts[a.name] = a, [text]
             weights[a.name] = 3
         defs = {
             name: layout.Definition(name, frozenset(self.refs(texts)), weights[name])
@@ -164,7 +171,7 @@ class Modules:
     def types_module(self, module: str, names: list[str]) -> TypesModule:
         from .views import AliasView, EnumView, ModelView
 
-        out = TypesModule(module, self.about(module))
+        out = TypesModule(module, docstring(self.about(module), 0))
         for name in names:
             view = self.views[name]
             if isinstance(view, ModelView):
@@ -179,7 +186,9 @@ class Modules:
         out.imports = self.imports(mentioned, module, ".")
         out.exports = sorted(names)
         out.serde = used(SERDE_NAMES, all_texts)
-        out.serde += (["Model", "at", "expected"] if out.models else []) + (["OpenEnum"] if out.enums else [])
+        out.errors = any(m.fields or m.extra_parser for m in out.models)  # some from_dict catches errors
+        out.serde += (["Model", "expected"] if out.models else []) + (["at"] if out.errors else [])
+        out.serde += ["OpenEnum"] if out.enums else []
         out.serde = sorted(set(out.serde))
         out.typing = sorted(
             set(used({"Any", "Literal"}, all_texts))
@@ -214,11 +223,13 @@ class Modules:
             mentioned, constants = self.closure(texts)
             view = ResourceModule(module, r, constants)
             view.imports = self.imports(mentioned, None, "..types.")
-            view.runtime = runtime_imports(r.methods, texts + [c.expr for c in constants])
+            all_texts = texts + [x for c in constants for x in (c.expr, c.declared)]
+            view.runtime = runtime_imports(r.methods, all_texts)
             view.builtins = any("builtins." in t for t in texts)
+            view.doc = docstring(f"The ``{r.access}`` resource of the {self.title}.", 0)
             view.children = [(c.attr, c.module, c.cls) for c in r.children]
             view.typing = sorted(
-                set(used({"Literal", "IO", "Any"}, texts))
+                set(used({"Literal", "IO", "Any"}, all_texts))
                 | ({"Any"} if any(m.body_kind == "fields" for m in r.methods) else set())
             )
             out.append(view)
@@ -226,18 +237,19 @@ class Modules:
 
 
 def runtime_imports(methods: list[MethodView], texts: list[str]) -> dict[str, list[str]]:
+    """The runtime names a resource module's methods use, by runtime module."""
     if not methods:
         return {}
     body_json = [p.to_json for m in methods if m.body_kind != "raw" for p in m.body_fields]
+    sends = [x for m in methods for x in m.path_values + m.query + m.headers + m.cookies]
     runtime: dict[str, list[str]] = {
-        "_encoding": (["add_query"] if any(m.query for m in methods) else [])
-        + (["encode_path"] if any(m.positional for m in methods) else [])
-        + (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
+        "_encoding": (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
         + (["encode_raw"] if any(m.body_kind == "raw" for m in methods) else []),
+        "_params": used(RUNTIME_PARAM_NAMES, sends)
+        + (["encode_path"] if any(m.path_values for m in methods) else []),
         "_serde": used(SERDE_NAMES, texts)
-        + (["to_json"] if any(m.query or m.headers for m in methods) else [])
         + used({"to_json"}, body_json)
-        + (["to_json"] if any(m.body_kind == "form" for m in methods) else [])
+        + (["to_json"] if any(m.body_kind in ("form", "whole") for m in methods) else [])
         + (["to_json"] if any(m.body_kind == "multipart" and m.body_consts for m in methods) else []),
         "_response": ["APIResponse"],
         "_streaming": used(STREAMING_NAMES, texts),

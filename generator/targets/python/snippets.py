@@ -20,7 +20,7 @@ from typing import Any
 from ...format import format_python
 from ...ir.model import Api, ModelRef, Operation
 from . import options_of
-from .names import py_ident
+from .names import BUILTINS, py_ident
 from .types import py_literal
 from .views import Builder, MethodView
 
@@ -67,6 +67,8 @@ class PythonSnippets:
         builder = Builder(api, self.package, self.client)
         package = builder.build("0")
         self.api_key_env = package.api_key_env
+        self.scheme_envs = package.auth.scheme_envs
+        self._envs = [a.env for a in package.auth.args] + [package.base_url_env]
         self.base_url_env = package.base_url_env
         self.default_base_url = package.default_base_url
         models = {m.id: m for m in api.models}
@@ -82,7 +84,7 @@ class PythonSnippets:
                 result = "result"
                 if ok is not None and isinstance(ok.type, ModelRef) and ok.type.id in models:
                     result = py_ident(tuple(w.lower() for w in models[ok.type.id].name))
-                if result in {"client", self.package}:
+                if result in BUILTINS | {"client", self.package}:
                     result = "result"
                 self._methods[op.id] = _Method(resource.access, view, result)
 
@@ -94,7 +96,7 @@ class PythonSnippets:
         return [
             f"from {self.package} import {self.client}",
             "",
-            f"client = {self.client}()  # reads {self.api_key_env} and {self.base_url_env}",
+            f"client = {self.client}()  # reads {' and '.join(self._envs)}",
         ]
 
     def error_class(self, status: str) -> str:

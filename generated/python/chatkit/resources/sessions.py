@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
-from .._encoding import encode_path
+from .._params import encode_path
 from .._response import APIResponse
 from .._serde import to_json
 from .._types import NOT_GIVEN, NotGiven
@@ -56,25 +56,26 @@ class SessionsWithRawResponse:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
         """Create ChatKit session (raw response)."""
-        headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
-        body: dict[str, Any] = {}
-        body["user"] = to_json(user)
-        body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
+        _headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
+        _body: dict[str, Any] = {}
+        _body["user"] = to_json(user)
+        _body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
         if not isinstance(expires_after, NotGiven):
-            body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
+            _body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
         if not isinstance(rate_limits, NotGiven):
-            body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
+            _body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
         if not isinstance(chatkit_configuration, NotGiven):
-            body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
+            _body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
                 chatkit_configuration
             )
-        SessionCreateParams.from_dict(body)  # validate before sending: types and constraints
+        SessionCreateParams.from_dict(_body)  # validate before sending: types and constraints
         return self._client.request(
             "POST",
             "/chatkit/sessions",
             parser=ChatSession.from_dict,
-            headers=headers,
-            json_body=body,
+            headers=_headers,
+            security=(("bearerAuth",),),
+            json_body=_body,
             timeout=timeout,
             extra_headers=extra_headers,
             expect="json",
@@ -88,12 +89,19 @@ class SessionsWithRawResponse:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
         """Cancel chat session (raw response)."""
-        headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
+        _path = encode_path(
+            "/chatkit/sessions/{session_id}/cancel",
+            [
+                ("session_id", session_id, "simple", False),
+            ],
+        )
+        _headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
         return self._client.request(
             "POST",
-            encode_path("/chatkit/sessions/{session_id}/cancel", session_id=session_id),
+            _path,
             parser=ChatSession.from_dict,
-            headers=headers,
+            headers=_headers,
+            security=(("bearerAuth",),),
             timeout=timeout,
             extra_headers=extra_headers,
             expect="json",
@@ -191,25 +199,26 @@ class AsyncSessionsWithRawResponse:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
         """Create ChatKit session (raw response)."""
-        headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
-        body: dict[str, Any] = {}
-        body["user"] = to_json(user)
-        body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
+        _headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
+        _body: dict[str, Any] = {}
+        _body["user"] = to_json(user)
+        _body["workflow"] = ChatSessionWorkflowParam.request_json(workflow)
         if not isinstance(expires_after, NotGiven):
-            body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
+            _body["expires_after"] = ChatSessionExpiresAfterParam.request_json(expires_after)
         if not isinstance(rate_limits, NotGiven):
-            body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
+            _body["rate_limits"] = ChatSessionRateLimitsParam.request_json(rate_limits)
         if not isinstance(chatkit_configuration, NotGiven):
-            body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
+            _body["chatkit_configuration"] = ChatSessionChatKitConfigurationParam.request_json(
                 chatkit_configuration
             )
-        SessionCreateParams.from_dict(body)  # validate before sending: types and constraints
+        SessionCreateParams.from_dict(_body)  # validate before sending: types and constraints
         return await self._client.request(
             "POST",
             "/chatkit/sessions",
             parser=ChatSession.from_dict,
-            headers=headers,
-            json_body=body,
+            headers=_headers,
+            security=(("bearerAuth",),),
+            json_body=_body,
             timeout=timeout,
             extra_headers=extra_headers,
             expect="json",
@@ -223,12 +232,19 @@ class AsyncSessionsWithRawResponse:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> APIResponse[ChatSession]:
         """Cancel chat session (raw response)."""
-        headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
+        _path = encode_path(
+            "/chatkit/sessions/{session_id}/cancel",
+            [
+                ("session_id", session_id, "simple", False),
+            ],
+        )
+        _headers: dict[str, str] = {"OpenAI-Beta": "chatkit_beta=v1"}
         return await self._client.request(
             "POST",
-            encode_path("/chatkit/sessions/{session_id}/cancel", session_id=session_id),
+            _path,
             parser=ChatSession.from_dict,
-            headers=headers,
+            headers=_headers,
+            security=(("bearerAuth",),),
             timeout=timeout,
             extra_headers=extra_headers,
             expect="json",

@@ -1,4 +1,4 @@
-"""The models of the ChatKit API, one module per resource that uses them.
+"""The models, one module per resource that uses them.
 
 A model that one resource uses is in ``types/<resource>.py``; one that several use is in
 ``types/_shared.py`` (split in parts when large); one that no operation uses is in
