@@ -197,7 +197,11 @@ def test_close_and_ownership(rt: Any, scripted_server: ScriptedServer) -> None:
     with client(rt, scripted_server) as c:
         assert not c.is_closed
         assert c.timeout.connect == 5.0 and c.timeout.read == 600.0
-    assert c.is_closed and c._client.is_closed
+        assert c._http is None  # the httpx client is created on first use
+        scripted_server.script(Reply(200, json={}))
+        c.request("GET", "/x", parser=ident)
+        http = c._http
+    assert c.is_closed and http is not None and http.is_closed
     c.close()  # idempotent
     with pytest.raises(rt.exc.APIError, match="closed"):
         c.request("GET", "/x", parser=ident)

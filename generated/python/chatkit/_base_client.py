@@ -86,23 +86,32 @@ class _ClientCore:
         default_headers: Mapping[str, str] | None,
         client_timeout: Timeout | NotGiven,
     ) -> None:
-        import httpx
-
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
         self.config = config
         self.credentials = Credentials(config.schemes, credentials or {}, config.required)
         self.base_url = _resolve_base_url(config, base_url)
-        if not isinstance(timeout, NotGiven):
-            self.timeout: Timeout = timeout
-        elif not isinstance(client_timeout, NotGiven):
-            self.timeout = client_timeout
-        else:
-            self.timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+        # httpx is imported on first use (the default timeout, the first request), not here:
+        # creating a client stays cheap.
+        self._timeout: Timeout | NotGiven = timeout if not isinstance(timeout, NotGiven) else client_timeout
         self.max_retries = max_retries
         self.default_headers = dict(default_headers or {})
+
+    @property
+    def timeout(self) -> Timeout:
+        """The timeout of each request: the one given, else the http_client's, else 600 s (connect 5 s)."""
+        if isinstance(self._timeout, NotGiven):
+            import httpx
+
+            self._timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+        return self._timeout
+
+    @property
+    def user_agent(self) -> str:
+        import httpx
+
         python = f"{sys.version_info.major}.{sys.version_info.minor}"
-        self.user_agent = f"{config.sdk_name}/{config.sdk_version} python/{python} httpx/{httpx.__version__}"
+        return f"{self.config.sdk_name}/{self.config.sdk_version} python/{python} httpx/{httpx.__version__}"
 
     def _headers(
         self,
@@ -143,7 +152,10 @@ class _ClientCore:
         self.credentials.apply(security, auth_headers, out_query, out_cookies)
         if out_cookies:
             out_headers["Cookie"] = "; ".join(out_cookies)
-        url = self.base_url + (path if path.startswith("/") else "/" + path)
+        if path.startswith(("https://", "http://")):
+            url = path  # a URL the API gave (a Link header's next page)
+        else:
+            url = self.base_url + (path if path.startswith("/") else "/" + path)
         if out_query:
             url += ("&" if "?" in url else "?") + "&".join(out_query)
         return url, out_headers, auth_headers
@@ -213,11 +225,18 @@ class SyncAPIClient(_ClientCore):
             default_headers=default_headers,
             client_timeout=NOT_GIVEN if http_client is None else http_client.timeout,
         )
-        import httpx
-
         self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(timeout=self.timeout, follow_redirects=True)
+        self._http: httpx.Client | None = http_client
         self._closed = False
+
+    @property
+    def _client(self) -> httpx.Client:
+        """The httpx client: the one passed in, or one created on first use."""
+        if self._http is None:
+            import httpx
+
+            self._http = httpx.Client(timeout=self.timeout, follow_redirects=True)
+        return self._http
 
     def request(
         self,
@@ -284,8 +303,8 @@ class SyncAPIClient(_ClientCore):
         """Release connections. Idempotent. A user-supplied http_client is left open."""
         if not self._closed:
             self._closed = True
-            if self._owns_client:
-                self._client.close()
+            if self._owns_client and self._http is not None:
+                self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -319,11 +338,18 @@ class AsyncAPIClient(_ClientCore):
             default_headers=default_headers,
             client_timeout=NOT_GIVEN if http_client is None else http_client.timeout,
         )
-        import httpx
-
         self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(timeout=self.timeout, follow_redirects=True)
+        self._http: httpx.AsyncClient | None = http_client
         self._closed = False
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        """The httpx client: the one passed in, or one created on first use."""
+        if self._http is None:
+            import httpx
+
+            self._http = httpx.AsyncClient(timeout=self.timeout, follow_redirects=True)
+        return self._http
 
     async def request(
         self,
@@ -392,8 +418,8 @@ class AsyncAPIClient(_ClientCore):
         """Release connections. Idempotent. A user-supplied http_client is left open."""
         if not self._closed:
             self._closed = True
-            if self._owns_client:
-                await self._client.aclose()
+            if self._owns_client and self._http is not None:
+                await self._http.aclose()
 
     async def aclose(self) -> None:
         """Alias of ``close()``, the httpx spelling."""

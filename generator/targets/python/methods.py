@@ -36,6 +36,15 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class PagingView:
+    """A list method's paging: its ``Paging`` constant and the item type its pages hold."""
+
+    constant: str  # module-level name, e.g. "_PAGING_LIST"
+    expr: str  # the runtime ``Paging(...)`` call
+    item: str  # annotation of one item
+
+
+@dataclass
 class MethodView:
     operation_id: str
     extra_stream: bool  # the additional `_stream` method of an operation that also answers JSON
@@ -64,6 +73,9 @@ class MethodView:
     parser_async: str
     expect: str
     deprecated: bool
+    paging: PagingView | None = None
+    result_sync: str = ""  # what the (non-raw) method returns: returns_sync, or its page type
+    result_async: str = ""
 
     @property
     def returns(self) -> str:
@@ -83,6 +95,7 @@ class MethodView:
 class ChildView:
     attr: str  # the attribute on the parent (``messages``)
     cls: str
+    module: str  # its module under resources/
 
 
 @dataclass
@@ -94,6 +107,11 @@ class ResourceView:
     methods: list[MethodView]
     access: str = ""  # from the client: ``threads.messages``
     children: list[ChildView] = field(default_factory=list)
+    module: str = ""  # its module under resources/: the path's words, ``threads_messages``
+
+    @property
+    def root(self) -> bool:
+        return "." not in self.access
 
 
 def resources(b: Builder) -> list[ResourceView]:
@@ -112,7 +130,8 @@ def resources(b: Builder) -> list[ResourceView]:
         shadowed = {m.name for m in methods} & BUILTIN_TYPES
         if shadowed:
             methods = [qualify_builtins(m, shadowed) for m in methods]
-        view = ResourceView(attr, resource_class(b, node.path, out), methods, access)
+        module = py_ident(tuple(w for part in node.path for w in part))
+        view = ResourceView(attr, resource_class(b, node.path, out), methods, access, module=module)
         out.append(view)
         taken = {m.name for m in methods} | {"with_raw_response"}
         for child in node.children:
@@ -120,7 +139,8 @@ def resources(b: Builder) -> list[ResourceView]:
             while cattr in taken:  # the IR keeps method and resource words apart; keywords may not
                 cattr += "_resource"
             taken.add(cattr)
-            view.children.append(ChildView(cattr, visit(child, cattr, f"{access}.{cattr}").cls))
+            sub = visit(child, cattr, f"{access}.{cattr}")
+            view.children.append(ChildView(cattr, sub.cls, sub.module))
         return view
 
     roots_taken: set[str] = set()
@@ -170,6 +190,8 @@ def qualify_builtins(m: MethodView, shadowed: set[str]) -> MethodView:
         body_fields=[qp(p) for p in m.body_fields],
         returns_sync=q(m.returns_sync),
         returns_async=q(m.returns_async),
+        result_sync=q(m.result_sync),
+        result_async=q(m.result_async),
     )
 
 
@@ -225,6 +247,7 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         else op.name
     )
     summary = one_line(op.summary) + (" (streaming)" if name != op.name else "")
+    paging = paging_view(b, op, hint) if not stream else None
     return MethodView(
         operation_id=op.id,
         extra_stream=name != op.name,
@@ -259,7 +282,49 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         parser_async=parser[1],
         expect=expect,
         deprecated=op.deprecated,
+        paging=paging,
+        result_sync=f"SyncPage[{paging.item}]" if paging else returns[0],
+        result_async=f"AsyncPage[{paging.item}]" if paging else returns[1],
     )
+
+
+def paging_view(b: Builder, op: Operation, hint: str) -> PagingView | None:
+    """The runtime ``Paging`` of a list operation whose JSON response the IR says pages."""
+    p = op.pagination
+    ok = op.success
+    if p is None or ok is None or ok.type is None or ok.encoding != "json":
+        return None
+    items_attr = None
+    if p.items is not None:
+        model = b.models.get(ok.type.id) if isinstance(ok.type, ModelRef) else None
+        if model is None or model.kind != "object":
+            return None
+        owner = b.names[model.id]  # the attribute names the model's own view gives its fields
+        hints = [owner + type_name((pascal(f.name),)) for f in model.fields]
+        pairs = zip(model.fields, hints, strict=True)
+        names = field_names(model.fields, tuple(b.types.map(f.type, h).annotation for f, h in pairs))
+        attrs = dict(zip((f.name for f in model.fields), names, strict=True))
+        if p.items not in attrs:
+            return None
+        items_attr = attrs[p.items]
+    item = b.types.map(p.item_type, hint + "Item").annotation
+    args = [py_literal(p.style)]
+    fields = {
+        "items_attr": items_attr,
+        "items_field": p.items,
+        "cursor_param": p.cursor_param,
+        "cursor_field": p.cursor_field,
+        "has_more_field": p.has_more_field,
+        "limit_param": p.limit_param,
+        "offset_param": p.offset_param,
+        "page_param": p.page_param,
+        "total_field": p.total_field,
+    }
+    args += [f"{k}={py_literal(v)}" for k, v in fields.items() if v is not None]
+    if p.total_field is not None and "page" in p.total_field.lower():  # total_pages, page_count
+        args.append("total_counts_pages=True")
+    constant = "_PAGING_" + "_".join(w.upper() for w in py_ident(op.name).split("_") if w)
+    return PagingView(constant, f"Paging({', '.join(args)})", item)
 
 
 def body_field(b: Builder, f: Field, arg: str, owner: str, multipart: bool) -> ParamView:

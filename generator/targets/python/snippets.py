@@ -51,7 +51,7 @@ def error_class(status: str) -> str:
 
 @dataclass(frozen=True)
 class _Method:
-    resource: str  # attribute on the client, e.g. "sessions"
+    resource: str  # its path from the client, e.g. "sessions" or "threads.messages"
     view: MethodView
     result: str  # variable the snippet assigns the result to
 

@@ -10,7 +10,7 @@ from ...naming import pascal, screaming, snake, symbol_words
 from . import methods as method_views
 from .auth import AuthView, auth_view
 from .methods import MethodView, ResourceView
-from .params import RUNTIME_PARAM_NAMES
+from .modules import Constant, Modules, ResourceModule, TypesModule
 
 __all__ = ["Builder", "MethodView", "PackageView", "ResourceView"]
 from ...text import source_prose
@@ -86,81 +86,18 @@ class PackageView:
     default_base_url_lit: str  # a Python literal
     api_key_env: str  # the first credential's environment variable ("" without credentials)
     base_url_env: str
-    models: list[ModelView]
-    enums: list[EnumView]
-    aliases: list[AliasView]
-    constants: list[tuple[str, str, str]]  # (name, declared type or "", expression)
     resources: list[ResourceView]  # every node of the tree, parents first
     roots: list[ResourceView]  # the client's attributes
     auth: AuthView = field(default_factory=lambda: AuthView([], [], "()", "{}", {}))  # credentials
     exports: list[str] = field(default_factory=list)
-    models_imports: list[str] = field(default_factory=list)  # from ._serde
-    models_errors: bool = False  # models.py catches ValidationError
-    models_typing: list[str] = field(default_factory=list)
-    models_abc: list[str] = field(default_factory=list)  # from collections.abc
-    models_types: list[str] = field(default_factory=list)  # from ._types
-    resources_models: list[str] = field(default_factory=list)  # from .models
-    resources_runtime: dict[str, list[str]] = field(default_factory=dict)  # module -> names
-    resources_typing: list[str] = field(default_factory=list)
-    resources_builtins: bool = False  # some annotation says builtins.list (a method is named list)
+    types_modules: list[TypesModule] = field(default_factory=list)
+    resource_modules: list[ResourceModule] = field(default_factory=list)
+    lazy: list[tuple[str, str]] = field(default_factory=list)  # (exported name, its types module)
 
 
-_IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def used(pool: set[str] | list[str], texts: list[str]) -> list[str]:
-    """The names of ``pool`` that the expressions in ``texts`` (built by this module) mention."""
-    seen: set[str] = set()
-    for t in texts:
-        seen.update(_IDENT_RE.findall(t))
-    return sorted(seen & set(pool))
-
-
-STREAMING_NAMES = {
-    "Stream",
-    "AsyncStream",
-    "ServerSentEvent",
-    "stream_of",
-    "async_stream_of",
-    "json_events",
-    "raw_events",
-}
-SERDE_NAMES = {
-    "Parser",
-    "at",
-    "expected",
-    "p_any",
-    "p_bool",
-    "p_checked",
-    "p_const",
-    "p_enum",
-    "p_float",
-    "p_int",
-    "p_list",
-    "p_map",
-    "p_nullable",
-    "p_str",
-    "p_tagged",
-    "p_union",
-    "s_enum",
-    "s_list",
-    "s_map",
-    "s_nullable",
-    "to_json",
-    "c_min_length",
-    "c_max_length",
-    "c_pattern",
-    "c_minimum",
-    "c_maximum",
-    "c_exclusive_minimum",
-    "c_exclusive_maximum",
-    "c_multiple_of",
-    "c_min_items",
-    "c_max_items",
-    "c_unique_items",
-    "c_min_properties",
-    "c_max_properties",
-}
+def resource_modules(resources: list[ResourceView]) -> list[str]:
+    """Each resource's module name under ``resources/`` (its path's words, unique by construction)."""
+    return [r.module for r in resources]
 
 
 def enum_members(t: EnumType) -> list[tuple[str, str, str]]:
@@ -305,43 +242,16 @@ class Builder:
             enums.append(EnumView(e.name, base, "", enum_members(e.enum)))
         classes = {v.name for v in models} | {e.name for e in enums}
         aliases = [alias_view(name, ann, doc, classes) for name, ann, doc in found]
-        model_texts = [e for e in self.types.constants] + [a for a in self.types.annotations.values()]
-        model_texts += [x for m in models for f in m.fields for x in (f.parser, f.to_json, f.annotation)]
-        model_texts += [x for m in models for x in (m.extra_parser, m.extra_serializer) if x]
-        model_texts += [a.annotation for a in aliases]
-        checked = any(m.fields or m.extra_parser for m in models)  # some from_dict catches errors
-        models_imports = used(SERDE_NAMES, model_texts) + (["Model", "expected"] if models else [])
-        models_imports += ["at"] if checked else []
-        models_imports += ["OpenEnum"] if enums else []
-        models_typing = used({"Any", "Literal"}, model_texts) + (["Any", "Self"] if models else [])
-        models_typing += ["TypeAlias"] if aliases else []
-        models_abc = used({"Mapping"}, model_texts)
-        methods = [m for r in resources for m in r.methods]
-        res_texts = [p.to_json for m in methods for p in m.body_fields] + [
-            x
-            for m in methods
-            for x in [m.returns_sync, m.returns_async, m.parser_sync, m.parser_async]
-            + [m.body_model or "" if m.body_kind == "fields" else ""]
-            + [p.annotation for p in m.positional + m.keyword]
-        ]
-        exports = sorted([v.name for v in models] + [e.name for e in enums] + [a.name for a in aliases])
-        sends = [x for m in methods for x in m.path_values + m.query + m.headers + m.cookies]
-        runtime: dict[str, list[str]] = {
-            "_encoding": (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
-            + (["encode_raw"] if any(m.body_kind == "raw" for m in methods) else []),
-            "_params": used(set(RUNTIME_PARAM_NAMES), sends)
-            + (["encode_path"] if any(m.path_values for m in methods) else []),
-            "_serde": used(SERDE_NAMES, res_texts)
-            + used({"to_json"}, [p.to_json for m in methods for p in m.body_fields])
-            + (["to_json"] if any(m.body_kind in ("multipart", "form", "whole") for m in methods) else []),
-            "_response": ["APIResponse"],
-            "_streaming": used(STREAMING_NAMES, res_texts),
-            "_types": ["NOT_GIVEN", "NotGiven"] + used({"FileInput"}, res_texts),
-        }
         title = one_line(self.api.info.title) or self.client
         base_url = self.api.servers[0].url if self.api.servers else "http://localhost"
         env = re.sub(r"[^A-Z0-9]", "_", self.client.upper())  # ChatKit -> CHATKIT_API_KEY
         auth = auth_view(self.api, env)
+        constants = [
+            Constant(n, self.types.annotations.get(n, ""), e) for e, n in self.types.constants.items()
+        ]
+        modules = Modules(models, enums, aliases, constants, resources, resource_modules(resources), title)
+        types_modules = modules.types_modules()
+        exports = sorted(name for m in types_modules for name in m.exports)
         return PackageView(
             package=self.package,
             client=self.client,
@@ -371,30 +281,13 @@ class Builder:
             default_base_url_lit=py_str(base_url),
             api_key_env=auth.args[0].env if auth.args else "",
             base_url_env=f"{env}_BASE_URL",
-            models=models,
-            enums=enums,
-            aliases=aliases,
-            constants=[(n, self.types.annotations.get(n, ""), e) for e, n in self.types.constants.items()],
             resources=resources,
             roots=method_views.roots(resources),
             exports=exports,
             auth=auth,
-            models_imports=sorted(set(models_imports)),
-            models_errors=checked,
-            models_typing=sorted(set(models_typing)),
-            models_abc=models_abc,
-            models_types=(
-                ["NOT_GIVEN", "NotGiven"] if any(not f.required for m in models for f in m.fields) else []
-            ),
-            resources_builtins=any("builtins." in t for t in res_texts),
-            resources_models=used(exports + list(self.types.constants.values()), res_texts),
-            resources_runtime={k: sorted(set(v)) for k, v in sorted(runtime.items()) if v},
-            resources_typing=sorted(
-                set(
-                    used({"Any", "Literal", "IO"}, res_texts)
-                    + (["Any"] if any(m.body_kind in ("fields", "multipart") for m in methods) else [])
-                )
-            ),
+            types_modules=types_modules,
+            resource_modules=modules.resource_modules(),
+            lazy=sorted((name, m.name) for m in types_modules for name in m.exports),
         )
 
 
