@@ -106,7 +106,9 @@ SETTINGS = {
 def test_constructor_fills_every_const(sdks: dict[str, ModuleType]) -> None:
     sdk = sdks["consts"]
     built = sdk.Settings(mode="fast")
-    assert built.to_dict() == dict(SETTINGS, nothing=None, quotes="say \"hi\" 'there'")
+    assert built.to_dict() == dict(
+        SETTINGS, nothing=None, quotes="say \"hi\" 'there'", big=99999999999999999999
+    )
     assert sdk.Settings.from_dict(SETTINGS).to_dict() == SETTINGS  # an absent optional const stays absent
 
 

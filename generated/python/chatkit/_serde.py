@@ -250,7 +250,10 @@ def c_max_length(n: int) -> Callable[[Any], str | None]:
 def c_pattern(pattern: str) -> Callable[[Any], str | None]:
     import re  # lazily: only models with a pattern need it
 
-    rx = re.compile(pattern)
+    try:
+        rx = re.compile(pattern)
+    except re.error:  # a pattern Python's re cannot compile is not enforced (as in the Go SDK)
+        return lambda v: None
     return lambda v: None if rx.search(v) else f"must match the pattern {pattern!r}"
 
 

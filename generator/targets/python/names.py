@@ -57,7 +57,7 @@ RUNTIME_NAMES = _words(
     " PermissionDeniedError RateLimitError ServerSentEvent Stream SyncAPIClient Timeout"
     " UnprocessableEntityError ValidationError"
     " at expected kind retry_after_seconds retry_delay should_retry_status status_error"
-    " AuthScheme Credentials Security"
+    " AuthScheme Credentials Security AsyncPage Paging Query SyncPage next_link"
 )
 # The runtime's helpers that method bodies call (and so that an argument may not shadow).
 HELPERS = _words(

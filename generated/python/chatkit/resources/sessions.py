@@ -141,7 +141,7 @@ class Sessions:
             rate_limits: Optional override for per-minute request limits. When omitted, defaults to 10.
             chatkit_configuration: Optional overrides for ChatKit runtime configuration features.
         """
-        response = self.with_raw_response.create(
+        _response = self.with_raw_response.create(
             user=user,
             workflow=workflow,
             expires_after=expires_after,
@@ -150,7 +150,7 @@ class Sessions:
             extra_headers=extra_headers,
             timeout=timeout,
         )
-        return response.parse()
+        return _response.parse()
 
     def cancel(
         self,
@@ -170,12 +170,12 @@ class Sessions:
         Args:
             session_id: Unique identifier for the ChatKit session to cancel.
         """
-        response = self.with_raw_response.cancel(
+        _response = self.with_raw_response.cancel(
             session_id,
             extra_headers=extra_headers,
             timeout=timeout,
         )
-        return response.parse()
+        return _response.parse()
 
 
 class AsyncSessionsWithRawResponse:
@@ -284,7 +284,7 @@ class AsyncSessions:
             rate_limits: Optional override for per-minute request limits. When omitted, defaults to 10.
             chatkit_configuration: Optional overrides for ChatKit runtime configuration features.
         """
-        response = await self.with_raw_response.create(
+        _response = await self.with_raw_response.create(
             user=user,
             workflow=workflow,
             expires_after=expires_after,
@@ -293,7 +293,7 @@ class AsyncSessions:
             extra_headers=extra_headers,
             timeout=timeout,
         )
-        return response.parse()
+        return _response.parse()
 
     async def cancel(
         self,
@@ -313,9 +313,9 @@ class AsyncSessions:
         Args:
             session_id: Unique identifier for the ChatKit session to cancel.
         """
-        response = await self.with_raw_response.cancel(
+        _response = await self.with_raw_response.cancel(
             session_id,
             extra_headers=extra_headers,
             timeout=timeout,
         )
-        return response.parse()
+        return _response.parse()
