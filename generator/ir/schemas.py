@@ -341,6 +341,11 @@ class SchemaConverter:
             v = variant(i, bnode, vname) if variant is not None else self.convert(bnode, vname)
             if isinstance(v, Nullable):
                 nullable, v = True, v.inner
+            if v == ModelRef(node.id):  # decoding it would try the union again, without end
+                self.warn(
+                    "union-self-variant", "a variant that is the union itself adds nothing: left out", bnode
+                )
+                continue
             if v not in variants:
                 variants.append(v)
         if not variants:

@@ -67,12 +67,6 @@ KNOWN: tuple[Known, ...] = (
         "refs: a deep or cyclic $ref chain across files recurses without bound (loading)",
     ),
     Known(
-        "mypy-path-param-str",
-        "python-mypy",
-        r'to "encode_path" has incompatible type',
-        "params: a non-string path parameter is passed to encode_path(str) (as petstore in the corpus)",
-    ),
-    Known(
         "go-enum-constant-type",
         "go-vet",
         r"cannot use .* \(untyped \w+ constant.*\) as \w+ value in constant declaration",
@@ -95,15 +89,6 @@ KNOWN: tuple[Known, ...] = (
     ),
     Known(
         "go-json-import-build", "go-build", r"undefined: json", "shapes/go: as go-json-import", smoke=False
-    ),
-)
-KNOWN += (
-    Known(
-        "python-invalid-pattern",
-        "python-import",
-        r"re\.error: |raise source\.error\(",  # a traceback's lines
-        "shapes/lint: a schema pattern that is no valid regex (`[`) makes the generated package fail on"
-        " import (lint does not flag it): findings/pattern-invalid-regex.yaml",
     ),
 )
 _FRAME = re.compile(r'File ".*?/generator/(?P<file>[^"]+)", line \d+, in (?P<fn>\w+)')

@@ -27,6 +27,10 @@ from ...ir.model import (
 MAX_DEPTH = 6
 
 
+class NoFiniteValue(Exception):
+    """A model requires itself (through required, non-nullable fields): no JSON value is finite."""
+
+
 class Sampler:
     def __init__(self, models: dict[str, Model], full: bool, skip_read_only: bool = False) -> None:
         self.models = models
@@ -64,6 +68,8 @@ class Sampler:
         return isinstance(t, ModelRef) and (t.id in stack or len(stack) >= MAX_DEPTH)
 
     def model(self, model_id: str, stack: tuple[str, ...] = ()) -> object:
+        if model_id in stack:
+            raise NoFiniteValue(model_id)
         m = self.models.get(model_id)
         if m is None:
             return {}

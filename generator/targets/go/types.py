@@ -287,12 +287,18 @@ class TypeMapper:
             return GoType(u.name, f"decode{u.name}", u.what)
         if t.id in self._alias_stack or model.type is None:
             return GoType("json.RawMessage", "decodeAny", "any value")
-        self._alias_stack.append(t.id)
+        inner = self.alias_target(t.id, model.type, name, owner)
+        # the alias of a model held by pointer (a cycle back to the owner) is held by pointer too
+        return GoType(f"*{name}" if inner.go.startswith("*") else name, inner.decoder, inner.what)
+
+    def alias_target(self, model_id: str, t: Type, name: str, owner: str | None = None) -> GoType:
+        """The Go type a non-object model aliases.  A reference back to the model inside it is any
+        JSON value: Go allows no alias that refers to itself (``type E = []E``)."""
+        self._alias_stack.append(model_id)
         try:
-            inner = self.map(model.type, name, "", owner)
+            return self.map(t, name, "", owner)
         finally:
             self._alias_stack.pop()
-        return GoType(name, inner.decoder, inner.what)
 
 
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1

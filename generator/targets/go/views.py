@@ -141,7 +141,7 @@ class Builder:
                 and not isinstance(m.type, UnionType)
                 and not model_enum(m)
             ):
-                gt = self.types.map(m.type, self.names[m.id], "", None)
+                gt = self.types.alias_target(m.id, m.type, self.names[m.id])
                 aliases.append(
                     AliasView(self.names[m.id], gt.go, comment(m.description, name=self.names[m.id]))
                 )
