@@ -19,6 +19,7 @@ from .resolve import ResolvedView
 from .yaml_source import Document, load_file, unescape_pointer_token
 
 __all__ = ["Node", "Spec", "load_spec"]
+_UNSEEN = object()
 
 
 class Spec:
@@ -32,6 +33,7 @@ class Spec:
         self._refs = RefTargets(self.base_dir, self._load)
         self._view = ResolvedView(self.root, self._refs)
         self._data: dict[Document, Any] = {}
+        self._values: dict[Node, Any] = {}  # node -> value (the resolved data does not change)
 
     # -- documents ----------------------------------------------------------------------------------
     def _load(self, path: Path) -> Document:
@@ -78,7 +80,15 @@ class Spec:
         value: Any = self.resolved(node.doc)
         if not node.pointer:
             return value
-        for raw in node.pointer.split("/")[1:]:
+        cached = self._values.get(node, _UNSEEN)
+        if cached is not _UNSEEN:
+            return cached
+        self._values[node] = value = self._walk(value, node.pointer)
+        return value
+
+    @staticmethod
+    def _walk(value: Any, pointer: str) -> Any:
+        for raw in pointer.split("/")[1:]:
             token = unescape_pointer_token(raw)
             if isinstance(value, dict) and token in value:
                 value = value[token]

@@ -19,6 +19,9 @@ import re
 from ...text import display_width, needs_escape, normalize_newlines, source_prose, wrap
 
 LINE_LENGTH = 110
+# Printable ASCII but ``"`` and ``\\``: text that stands in a literal as it is (the common case, fast).
+_PLAIN = re.compile(r"[ !#-\[\]-~]*")
+_PLAIN_DOC = re.compile(r"[\n !-\[\]-~]*")
 _NAMED = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Comments that formatters, type checkers and linters read as instructions.
 _DIRECTIVE = re.compile(
@@ -38,6 +41,8 @@ def _escape_char(ch: str) -> str:
 
 def py_str(text: str) -> str:
     """A Python string literal for ``text`` (``ast.literal_eval`` gives ``text`` back)."""
+    if _PLAIN.fullmatch(text):
+        return f'"{text}"'
     return '"' + "".join(_escape_char(ch) for ch in text) + '"'
 
 
@@ -47,6 +52,8 @@ def escape_doc(text: str) -> str:
     Newlines stay real newlines; every other character a literal escapes is escaped, and so is
     each run of three double quotes.
     """
+    if _PLAIN_DOC.fullmatch(text):
+        return text.replace('"""', '\\"\\"\\"')
     out = "".join(
         ch if ch == "\n" or (ch != "\\" and not needs_escape(ch)) else _escape_char(ch) for ch in text
     )

@@ -114,6 +114,8 @@ class TypeMapper:
     enums: dict[str, InlineEnum] = field(default_factory=dict)  # name -> enum
     taken: set[str] = field(default_factory=set)  # other names of the module (hoisted aliases)
     _alias_stack: list[str] = field(default_factory=list)
+    _enum_names: dict[EnumType, str] = field(default_factory=dict)  # the enums' index, by value
+    _class_names: set[str] = field(default_factory=set)  # names.values(), for membership
 
     def intern(self, expr: str, prefix: str = "_P") -> str:
         name = self.constants.get(expr)
@@ -135,14 +137,17 @@ class TypeMapper:
     def enum_class(self, t: EnumType, hint: str) -> str:
         """One class per distinct inline enum, named after the first place it is found."""
         base = _ENUM_BASES[t.base]
-        for existing in self.enums.values():
-            if existing.enum == t:
-                return existing.name
+        found = self._enum_names.get(t)
+        if found is not None:
+            return found
+        if len(self._class_names) != len(self.names):
+            self._class_names = set(self.names.values())
         name, n = hint, 1
-        while name in self.enums or name in self.taken or name in self.names.values():
+        while name in self.enums or name in self.taken or name in self._class_names:
             n += 1
             name = f"{hint}{n}"
         self.enums[name] = InlineEnum(name, base, t)
+        self._enum_names[t] = name
         return name
 
     def map(self, t: Type, hint: str) -> PyType:
