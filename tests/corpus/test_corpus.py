@@ -73,28 +73,8 @@ SPECS: dict[str, Path] = {
 }
 
 # (spec id, check) -> why it fails; strict xfail.  Checks: "lint", "generate", and CHECK_IDS.
-# Causes as of main at 9c050fc (after the names merge), each owned by a helper fixing it (issue 9).
-_PATH_PARAM = "params: a non-string path parameter (integer/number) is passed to encode_path(str)"
-_ENUM_EMPTY = (
-    'shapes: an enum containing "" (number enum with an empty option) breaks Python import and Go consts'
-)
-_R = "readme-oas-examples/"
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    (_R + "3.0/yaml/parameters-common.yaml", "python-mypy"): _PATH_PARAM + " (number)",
-    (_R + "3.0/yaml/parameters-extreme.yaml", "python-mypy"): _PATH_PARAM,
-    (_R + "3.0/yaml/parameters-style.yaml", "python-mypy"): _PATH_PARAM + "; path params of every style",
-    (_R + "3.0/yaml/petstore-expanded.yaml", "python-mypy"): _PATH_PARAM,
-    (_R + "3.0/yaml/petstore-simple-no-tags.yaml", "python-mypy"): _PATH_PARAM,
-    (_R + "3.0/yaml/petstore-simple.yaml", "python-mypy"): _PATH_PARAM,
-    (_R + "3.0/yaml/petstore.yaml", "python-mypy"): _PATH_PARAM,
-    (_R + "3.0/yaml/schema-enums.yaml", "python-import"): _ENUM_EMPTY + " (could not convert '' to float)",
-    (_R + "3.0/yaml/schema-enums.yaml", "go-vet"): _ENUM_EMPTY,
-    (_R + "3.0/yaml/schema-enums.yaml", "go-build"): _ENUM_EMPTY + ' (cannot use "" as the enum type)',
-    (_R + "3.1/yaml/parameters-style.yaml", "python-mypy"): _PATH_PARAM + "; path params of every style",
-    (_R + "3.1/yaml/petstore-simple.yaml", "python-mypy"): _PATH_PARAM,
-    (_R + "3.1/yaml/petstore.yaml", "python-mypy"): _PATH_PARAM,
-    ("sentry.json", "python-mypy"): _PATH_PARAM + " (detector_id)",
-}
+# Empty: every corpus spec holds every check.  A new entry names its true cause.
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 pytestmark = [
     pytest.mark.slow,

@@ -198,6 +198,8 @@ class Modules:
         out.abc = used({"Mapping"}, all_texts)
         if any(not f.required for m in out.models for f in m.fields):
             out.types = ["NOT_GIVEN", "NotGiven"]
+        else:  # a hoisted alias of an optional parameter's annotation names NotGiven alone
+            out.types = sorted(used({"NOT_GIVEN", "NotGiven"}, all_texts))
         return out
 
     def about(self, module: str) -> str:
