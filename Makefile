@@ -43,6 +43,7 @@ test: setup lint check docs-site pytest
 bench: $(STAMP)
 	$(PY) bench/generate.py
 	$(PY) bench/python_runtime.py
+	$(PY) bench/go_runtime.py
 
 clean:
 	rm -rf $(VENV) tests/prism/node_modules .mypy_cache .ruff_cache .pytest_cache

@@ -1,7 +1,9 @@
-"""IR types -> Go types and decoder expressions (a data table plus composition).
+"""IR types -> Go types, decoder and encoder expressions (a data table plus composition).
 
 A decoder expression has the Go type ``func([]byte) (T, error)`` and validates as it decodes;
 the runtime's combinators (``listOf``, ``mapOf``, ``nullableOf``, ``checked``, ...) compose them.
+An encoder expression has the Go type ``func(T, *jsonWriter)`` and appends the value's JSON
+(``encodeList``, ``encodeMap``, ``encodeNullable`` compose them; a model's is ``Model.writeJSON``).
 Inline enums and unions become named types, allocated through the shared :class:`NameTable`.
 """
 
@@ -30,27 +32,28 @@ from ...ir.model import (
 )
 from .names import NameTable, exported
 
-# kind -> (Go type, decoder, how an error message names it)
-PRIMITIVES: dict[str, tuple[str, str, str]] = {
-    "string": ("string", "decodeString", "string"),
-    "integer": ("int64", "decodeInt", "integer"),
-    "number": ("float64", "decodeFloat", "number"),
-    "boolean": ("bool", "decodeBool", "boolean"),
+# kind -> (Go type, decoder, how an error message names it, encoder)
+PRIMITIVES: dict[str, tuple[str, str, str, str]] = {
+    "string": ("string", "decodeString", "string", "encodeString"),
+    "integer": ("int64", "decodeInt", "integer", "encodeInt"),
+    "number": ("float64", "decodeFloat", "number", "encodeFloat"),
+    "boolean": ("bool", "decodeBool", "boolean", "encodeBool"),
 }
-SECRET = ("Secret", "decodeSecret", "string")
-# enum base -> (Go underlying type, decoder)
-ENUM_BASES: dict[str, tuple[str, str]] = {
-    "string": ("string", "decodeEnum"),
-    "integer": ("int64", "decodeIntEnum"),
-    "number": ("float64", "decodeFloatEnum"),
+SECRET = ("Secret", "decodeSecret", "string", "encodeSecret")
+# enum base -> (Go underlying type, decoder, encoder)
+ENUM_BASES: dict[str, tuple[str, str, str]] = {
+    "string": ("string", "decodeEnum", "encodeEnum"),
+    "integer": ("int64", "decodeIntEnum", "encodeIntEnum"),
+    "number": ("float64", "decodeFloatEnum", "encodeFloatEnum"),
 }
-# Python type of a const value -> (Go type, decoder)
-CONST_BASES: dict[type, tuple[str, str]] = {
-    str: ("string", "decodeString"),
-    bool: ("bool", "decodeBool"),
-    int: ("int64", "decodeInt"),
-    float: ("float64", "decodeFloat"),
+# Python type of a const value -> (Go type, decoder, encoder)
+CONST_BASES: dict[type, tuple[str, str, str]] = {
+    str: ("string", "decodeString", "encodeString"),
+    bool: ("bool", "decodeBool", "encodeBool"),
+    int: ("int64", "decodeInt", "encodeInt"),
+    float: ("float64", "decodeFloat", "encodeFloat"),
 }
+ANY = ("json.RawMessage", "decodeAny", "any value", "encodeAny")
 # constraint attribute -> (runtime check, the value kinds it applies to).  JSON Schema ignores a
 # keyword on a value of another type (``minItems`` beside ``type: string``), and so do we.
 _NUMERIC = ("integer", "number")
@@ -100,6 +103,7 @@ class GoType:
     go: str  # the Go type expression
     decoder: str  # Go expression: func([]byte) (go, error)
     what: str  # how an error message names the expected JSON
+    encoder: str  # Go expression: func(go, *jsonWriter)
 
 
 @dataclass
@@ -108,6 +112,7 @@ class Variant:
     go: str
     decoder: str
     what: str
+    encoder: str
 
 
 @dataclass
@@ -175,41 +180,48 @@ class TypeMapper:
         (``StateVariable``).  ``owner`` is the model holding the value by value (None inside
         lists, maps and unions): a reference back to it is held by pointer."""
         if isinstance(t, Primitive):
-            go, dec, what = SECRET if secret and t.kind == "string" else PRIMITIVES[t.kind]
-            return GoType(go, self.checked(dec, t.constraints, go, t.kind), what)
+            go, dec, what, enc = SECRET if secret and t.kind == "string" else PRIMITIVES[t.kind]
+            return GoType(go, self.checked(dec, t.constraints, go, t.kind), what, enc)
         if isinstance(t, EnumType):
             name = self.enum(t, hint, short if contained else "")
-            return GoType(name, f"{ENUM_BASES[t.base][1]}[{name}]", name)
+            _base, dec, enc = ENUM_BASES[t.base]
+            return GoType(name, f"{dec}[{name}]", name, f"{enc}[{name}]")
         if isinstance(t, Const):
             return self.const(t)
         if isinstance(t, ArrayType):
             item = self.map(t.items, hint + "Item", _singular(short), None, contained=True)
             dec = self.checked(f"listOf({item.decoder})", t.constraints, item.go, "array")
-            return GoType(f"[]{item.go}", dec, "array")
+            return GoType(f"[]{item.go}", dec, "array", f"encodeList({item.encoder})")
         if isinstance(t, MapType):
             val = self.map(t.values, hint + "Value", _singular(short), None, contained=True)
             dec = self.checked(f"mapOf({val.decoder})", t.constraints, val.go, "map")
-            return GoType(f"map[string]{val.go}", dec, "object")
+            return GoType(f"map[string]{val.go}", dec, "object", f"encodeMap({val.encoder})")
         if isinstance(t, Nullable):
             inner = self.map(t.inner, hint, short, owner, secret, contained)
-            return GoType(f"Nullable[{inner.go}]", f"nullableOf({inner.decoder})", f"{inner.what} | null")
+            return GoType(
+                f"Nullable[{inner.go}]",
+                f"nullableOf({inner.decoder})",
+                f"{inner.what} | null",
+                f"encodeNullable({inner.encoder})",
+            )
         if isinstance(t, UnionType):
             u = self.union(t, hint, short if contained else "")
-            return GoType(u.name, f"decode{u.name}", u.what)
+            return GoType(u.name, f"decode{u.name}", u.what, f"{u.name}.writeJSON")
         if isinstance(t, ModelRef):
             return self.model_ref(t, hint, short, owner)
         if isinstance(t, BinaryType):
-            return GoType("json.RawMessage", "decodeAny", "bytes")
+            return GoType("json.RawMessage", "decodeAny", "bytes", "encodeAny")
         assert isinstance(t, AnyType)
-        return GoType("json.RawMessage", "decodeAny", "any value")
+        return GoType(*ANY)
 
     def const(self, t: Const) -> GoType:
         value = thaw(t.value)
         base = CONST_BASES.get(type(value))
         if base is None:
-            return GoType("json.RawMessage", f"constJSONOf({go_json_literal(value)})", json.dumps(value))
-        go, dec = base
-        return GoType(go, f"constOf({dec}, {go}({go_scalar(value)}))", json.dumps(value))
+            literal = go_json_literal(value)
+            return GoType("json.RawMessage", f"constJSONOf({literal})", json.dumps(value), "encodeAny")
+        go, dec, enc = base
+        return GoType(go, f"constOf({dec}, {go}({go_scalar(value)}))", json.dumps(value), enc)
 
     def enum(self, t: EnumType, hint: str, short: str) -> str:
         key = (hint, t)
@@ -236,7 +248,7 @@ class TypeMapper:
                 n += 1
                 vname = f"{base}{n}"
             used.add(vname)
-            u.variants.append(Variant(vname, m.go, m.decoder, m.what))
+            u.variants.append(Variant(vname, m.go, m.decoder, m.what, m.encoder))
         checks = [f"variant({m.decoder})" for m in mapped]
         if t.discriminator is not None:
             u.tag = t.discriminator.property
@@ -261,31 +273,33 @@ class TypeMapper:
     def variant_type(self, t: Type, hint: str) -> GoType:
         """A union variant; an unconstrained number keeps its exact text (json.Number)."""
         if isinstance(t, Primitive) and t.kind == "number" and t.constraints.is_empty():
-            return GoType("json.Number", "decodeNumber", "number")
+            return GoType("json.Number", "decodeNumber", "number", "encodeNumber")
         return self.map(t, hint, "", None)
 
     def model_ref(self, t: ModelRef, hint: str, short: str, owner: str | None) -> GoType:
         model = self.models.get(t.id)
         if model is None:
-            return GoType("json.RawMessage", "decodeAny", "any value")
+            return GoType(*ANY)
         name = self.names[t.id]
         if model.kind == "object":
             if owner is not None and owner in self.value_reach.get(t.id, set()) | {t.id}:
-                return GoType(f"*{name}", f"decodeModelPtr[{name}, *{name}]", name)
-            return GoType(name, f"decodeModel[{name}, *{name}]", name)
+                ptr = f"*{name}"
+                return GoType(ptr, f"decodeModelPtr[{name}, {ptr}]", name, f"encodeModelPtr[{name}]")
+            return GoType(name, f"decodeModel[{name}, *{name}]", name, f"{name}.writeJSON")
         if isinstance(model.type, EnumType):
-            return GoType(name, f"{ENUM_BASES[model.type.base][1]}[{name}]", name)
+            _base, dec, enc = ENUM_BASES[model.type.base]
+            return GoType(name, f"{dec}[{name}]", name, f"{enc}[{name}]")
         if isinstance(model.type, UnionType):
             u = self.union(model.type, name, "", name=name)
-            return GoType(u.name, f"decode{u.name}", u.what)
+            return GoType(u.name, f"decode{u.name}", u.what, f"{u.name}.writeJSON")
         if t.id in self._alias_stack or model.type is None:
-            return GoType("json.RawMessage", "decodeAny", "any value")
+            return GoType(*ANY)
         self._alias_stack.append(t.id)
         try:
             inner = self.map(model.type, name, "", owner)
         finally:
             self._alias_stack.pop()
-        return GoType(name, inner.decoder, inner.what)
+        return GoType(name, inner.decoder, inner.what, inner.encoder)
 
 
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1

@@ -16,6 +16,8 @@ class FieldView:
     required: bool
     const: str | None  # Go string literal of the constant's JSON text
     doc: list[str]
+    encoder: str = ""  # Go func(T, *jsonWriter) of the (unwrapped) value
+    key: str = ""  # Go string literal of the member's JSON key and colon: "\"id\":"
 
 
 @dataclass
@@ -23,8 +25,7 @@ class ModelView:
     name: str
     doc: list[str]
     fields: list[FieldView]
-    known: str  # the is<Name>Field function
-    wires: str  # `"a", "b"` for the switch
+    index: str  # the fieldOf<Name> function: wire key -> field number, -1 for others
 
 
 @dataclass

@@ -192,6 +192,8 @@ class Builder:
             required=f.required,
             const=const,
             doc=doc,
+            encoder=gt.encoder,
+            key=go_string(json.dumps(f.name) + ":"),
         )
 
     def model_view(self, m: Model) -> ModelView:
@@ -201,8 +203,7 @@ class Builder:
             name=name,
             doc=comment(m.description, name=name),
             fields=fields,
-            known=f"is{name}Field",
-            wires=", ".join(f.wire for f in fields),
+            index=f"fieldOf{name}",
         )
 
     def enum_view(self, m: Model) -> EnumView:

@@ -367,12 +367,14 @@ func addQuery(q url.Values, name string, v any, explode bool) error {
 }
 
 // encodeBody encodes a request model and validates it like a response would be,
-// so a request that breaks the schema fails before anything is sent.
+// so a request that breaks the schema fails before anything is sent. It calls the
+// model's MarshalJSON itself: json.Marshal would only re-scan the compact output.
 func encodeBody[T any, P interface {
 	*T
 	json.Unmarshaler
+	json.Marshaler
 }](v T) ([]byte, error) {
-	b, err := json.Marshal(v)
+	b, err := P(&v).MarshalJSON()
 	if err != nil {
 		return nil, fmt.Errorf("%s: encoding the request body: %w", packageName, err)
 	}
