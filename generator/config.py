@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
+from .targets import all_targets
 
 DEFAULT_TARGETS = ["ir", "python"]
 
@@ -59,9 +60,11 @@ def resolve(
     if not all(isinstance(t, str) for t in chosen):
         raise UsageError("[tool.oasgen] targets must be a list of names")
     options = {k: dict(v) for k, v in table.items() if isinstance(v, dict)}
-    if package:
-        for name in ("python", "go", "docs"):
-            options.setdefault(name, {})["package"] = package
+    if package:  # every target that declares a package option takes it
+        for target in all_targets():
+            option = target.package_option
+            if option is not None:
+                options.setdefault(target.name, {})[option.name] = package
     return Config(_tidy(spec_path), _tidy(out_path), chosen, options)
 
 

@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from . import background
-from .errors import Finding, Severity, SpecError, UsageError
+from .errors import Finding, Severity, SpecError
 from .ir.builder import build_api
 from .ir.model import Api
 from .loading.spec import Spec, load_spec
-from .targets import TARGETS
+from .targets import get as get_target
+from .targets import sdk_infos
+from .targets.contract import Context, SdkInfo
 
 Progress = Callable[[str], None]
 
@@ -25,20 +27,18 @@ class Result:
     warnings: list[Finding] = field(default_factory=list)
 
 
-def target_options(name: str, options: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """A target's own ``[tool.oasgen.<name>]`` table; docs also sees the SDK targets' tables."""
-    own = dict(options.get(name, {}))
-    if name == "docs":
-        for sdk in ("python", "go"):
-            own.setdefault(sdk, dict(options.get(sdk, {})))
-    return own
+IR_TABLES = ("resources", "pagination")  # the [tool.oasgen] tables the IR itself reads
 
 
-def build(spec_path: Path) -> tuple[Spec, Api, list[Finding]]:
+def ir_options(options: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {k: options[k] for k in IR_TABLES if k in options}
+
+
+def build(spec_path: Path, options: dict[str, Any] | None = None) -> tuple[Spec, Api, list[Finding]]:
     """Load, check what generation depends on (raising SpecError on its errors), build the IR."""
     spec = load_spec(spec_path)
     checked = checks(spec)
-    api, warnings = build_api_checked(spec, checked)
+    api, warnings = build_api_checked(spec, checked, options)
     return spec, api, checked() + warnings
 
 
@@ -56,10 +56,12 @@ def checks(spec: Spec) -> Callable[[], list[Finding]]:
     return background.start(run)
 
 
-def build_api_checked(spec: Spec, checked: Callable[[], list[Finding]]) -> tuple[Api, list[Finding]]:
+def build_api_checked(
+    spec: Spec, checked: Callable[[], list[Finding]], options: dict[str, Any] | None = None
+) -> tuple[Api, list[Finding]]:
     """The IR; when building it fails, the checks' located findings say why (they list them all)."""
     try:
-        return build_api(spec)
+        return build_api(spec, options)
     except SpecError:
         found = checked()
         if any(f.severity is Severity.ERROR for f in found):
@@ -79,21 +81,26 @@ def generate(
     options: dict[str, dict[str, Any]],
     progress: Progress | None = None,
 ) -> Result:
-    """Render every target in memory.  Raises SpecError (bad spec) or UsageError (bad target/options)."""
-    unknown = [t for t in targets if t not in TARGETS]
-    if unknown:
-        raise UsageError(f"unknown target {unknown[0]!r}; known targets: {', '.join(sorted(TARGETS))}")
+    """Render every target in memory.  Raises SpecError (bad spec) or UsageError (bad target/options).
+
+    ``options`` maps a target's name to its ``[tool.oasgen.<name>]`` table.  Every option is checked
+    (through the target contract) before the spec is read, so a usage error never waits on a spec.
+    """
+    chosen = [get_target(t) for t in targets]
+    resolved = {t.name: t.resolve(options.get(t.name)) for t in chosen}
+    sdks: tuple[SdkInfo, ...] = sdk_infos(options) if any(t.needs_sdks for t in chosen) else ()
     say = progress or (lambda _msg: None)
     say(f"loading {spec_path}")
     spec = load_spec(spec_path)
     checked = checks(spec)  # in parallel with everything below; its errors win
     try:
-        api, warnings = build_api_checked(spec, checked)
+        api, warnings = build_api_checked(spec, checked, ir_options(options))
         say(f"built IR: {len(api.models)} models, {len(api.operations)} operations")
         files: dict[str, dict[str, str]] = {}
-        for name in targets:
+        for target in chosen:
+            name = target.name
             say(f"rendering {name}")
-            files[name] = TARGETS[name](api, target_options(name, options), say)
+            files[name] = target.generate(Context(api, resolved[name], sdks, say))
             say(f"rendered {name}: {len(files[name])} files")
     except BaseException:
         checked_safely(checked)

@@ -24,13 +24,17 @@ func NewClient(opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	c := &Client{cfg: cfg}
-	c.Sessions = &SessionService{client: c}
+	c.Sessions = newSessionService(c)
 	return c, nil
 }
 
 // SessionService holds the sessions operations. Use it as Client.Sessions.
 type SessionService struct {
 	client *Client
+}
+
+func newSessionService(c *Client) *SessionService {
+	return &SessionService{client: c}
 }
 
 // SessionNewParams holds the parameters of New.

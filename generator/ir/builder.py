@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..errors import UNKNOWN, Finding, Severity
+from ..errors import Finding, SpecError, UsageError
 from ..loading.spec import Spec
-from ..naming import split_words
 from .model import Api, AuthScheme, Info, Model, Operation, Server
 from .operations import OperationBuilder
+from .resources import apply_renames, build_tree, clashes, settle
 from .schemas import COMPONENT_PREFIX, SchemaConverter
 
 
-def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
-    """Build the IR.  Raises SpecError for input it cannot represent; returns warnings beside it."""
+def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api, list[Finding]]:
+    """Build the IR.  Raises SpecError for input it cannot represent; returns warnings beside it.
+
+    ``options`` is the part of ``[tool.oasgen]`` the IR reads: the ``resources`` table (renames,
+    see :mod:`.resources`) and the ``pagination`` table (see :mod:`.pagination`); a bad entry
+    raises UsageError.
+    """
+    options = options or {}
     data = spec.data
     version = str(data.get("openapi", ""))
     conv = SchemaConverter(spec, is_30=version.startswith("3.0"))
@@ -24,7 +31,9 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
         node = spec.node(COMPONENT_PREFIX.rstrip("/")).child(name)
         conv.model_ref(node, conv.component_name(node))
 
-    ops = OperationBuilder(conv).build_all()
+    paging = _table(options, "pagination")
+    builder = OperationBuilder(conv, paging)
+    ops = builder.build_all()
     webhooks = data.get("webhooks")
     if isinstance(webhooks, dict) and webhooks:
         conv.warn(
@@ -33,7 +42,13 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
             spec.node("/webhooks"),
         )
     findings = list(conv.findings)
-    ops = _dedupe_names(ops, findings)
+    _check_keys(paging, ops)
+    ops, settled = settle(ops, builder.declared)
+    findings += settled
+    ops = apply_renames(ops, _table(options, "resources"))
+    clashed = clashes(ops)
+    if clashed:
+        raise SpecError(clashed)
     models = tuple(m for mid in conv.order if (m := conv.models[mid]) is not None)
 
     info = data.get("info") or {}
@@ -50,6 +65,7 @@ def build_api(spec: Spec) -> tuple[Api, list[Finding]]:
         ),
         operations=tuple(ops),
         models=models,
+        resources=build_tree(ops),
     )
     return api, findings
 
@@ -79,41 +95,18 @@ def _auth(data: dict[str, Any]) -> tuple[AuthScheme, ...]:
     return tuple(out)
 
 
-def _dedupe_names(ops: list[Operation], findings: list[Finding]) -> list[Operation]:
-    """Rule 3 of grouping: clashing (group, name) pairs fall back to operationId words, then numbers."""
-    from dataclasses import replace
+def _table(options: Mapping[str, Any], name: str) -> Mapping[str, Any] | None:
+    table = options.get(name)
+    if table is not None and not isinstance(table, Mapping):
+        raise UsageError(f"[tool.oasgen.{name}] must be a table")
+    return table
 
-    def clashes(items: list[Operation]) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
-        seen: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
-        for o in items:
-            seen[(o.group, o.name)] = seen.get((o.group, o.name), 0) + 1
-        return {k for k, n in seen.items() if n > 1}
 
-    bad = clashes(ops)
-    if bad:
-        ops = [replace(o, name=split_words(o.id)) if (o.group, o.name) in bad else o for o in ops]
-    bad = clashes(ops)
-    if bad:
-        counters: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
-        renamed = []
-        for o in ops:
-            key = (o.group, o.name)
-            if key in bad:
-                counters[key] = counters.get(key, 0) + 1
-                if counters[key] > 1:
-                    findings.append(
-                        Finding(
-                            Severity.WARNING,
-                            "operation-name-clash",
-                            f"operation {o.id!r} clashes with another as "
-                            f"{'.'.join(o.group)}.{'_'.join(o.name)}; numbered",
-                            o.location or UNKNOWN,
-                        )
-                    )
-                    o = replace(o, name=o.name + (str(counters[key]),))
-            renamed.append(o)
-        ops = renamed
-    return ops
+def _check_keys(table: Mapping[str, Any] | None, ops: list[Operation]) -> None:
+    known = {op.id for op in ops}
+    for key in table or {}:
+        if key not in known:
+            raise UsageError(f"[tool.oasgen.pagination]: {key!r} is not an operationId of the spec")
 
 
 def model_index(api: Api) -> dict[str, Model]:

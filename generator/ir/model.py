@@ -264,11 +264,42 @@ class Response:
         return self.status.startswith("2")
 
 
+PaginationStyle = Literal["cursor", "offset", "page", "link"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """How a list operation pages: the style and the wire names of the fields it uses.
+
+    * ``cursor``: pass the cursor (``cursor_field`` of the last page, or the last item's ``id`` when
+      ``cursor_field`` is None) as ``cursor_param``; stop when ``has_more_field`` is false or the
+      page is empty.
+    * ``offset``: ``offset_param`` advances by the number of items received.
+    * ``page``: ``page_param`` advances by one.
+    * ``link``: follow the ``rel="next"`` URL of the RFC 8288 ``Link`` response header.
+    """
+
+    style: PaginationStyle
+    items: str | None  # wire name of the response's item array ("data"); None: the body is the array
+    item_type: Type  # the type of one item
+    cursor_param: str | None = None  # query param taking the cursor: "after", "starting_after", ...
+    cursor_field: str | None = None  # response field with the next cursor; None: the last item's `id`
+    has_more_field: str | None = None  # boolean response field, e.g. "has_more"
+    limit_param: str | None = None  # "limit" / "page_size" / "per_page"
+    offset_param: str | None = None  # style offset
+    page_param: str | None = None  # style page
+    total_field: str | None = None  # total items / pages, when the response has one
+    source: Literal["detected", "declared"] = "detected"
+
+
+Words = tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Operation:
     id: str  # operationId, or "METHOD path" when the spec has none
-    group: tuple[str, ...]  # resource group words, e.g. ("sessions",)
-    name: tuple[str, ...]  # method words, e.g. ("create",)
+    resource: tuple[Words, ...]  # the resource path, e.g. (("threads",), ("messages",))
+    name: Words  # method words, e.g. ("retrieve",)
     method: str  # upper-case HTTP method
     path: str  # template, e.g. "/chatkit/sessions/{session_id}/cancel"
     summary: str | None
@@ -279,7 +310,13 @@ class Operation:
     tags: tuple[str, ...] = ()
     deprecated: bool = False
     auth: tuple[str, ...] | None = None  # scheme names; None = API default
+    pagination: Pagination | None = None
     location: Location | None = field(default=None, compare=False)
+
+    @property
+    def group(self) -> Words:
+        """Every resource word in one flat tuple (``("threads", "messages")``), for flat listings."""
+        return tuple(w for node in self.resource for w in node)
 
     @property
     def success(self) -> Response | None:
@@ -289,6 +326,16 @@ class Operation:
     @property
     def errors(self) -> tuple[Response, ...]:
         return tuple(r for r in self.responses if not r.is_success)
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A node of the resource tree: its operations (ids, spec order) and its child resources."""
+
+    name: Words  # this node's words, e.g. ("messages",)
+    path: tuple[Words, ...]  # from the root, e.g. (("threads",), ("messages",))
+    operations: tuple[str, ...]  # operation ids, in spec order
+    children: tuple[Resource, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +368,7 @@ class Api:
     default_auth: tuple[str, ...]
     operations: tuple[Operation, ...]
     models: tuple[Model, ...]
+    resources: tuple[Resource, ...] = ()  # the roots of the resource tree, in first-appearance order
 
     def model(self, model_id: str) -> Model:
         for m in self.models:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..errors import error
+from ..errors import UsageError, error
 from ..loading.spec import Node
 from ..naming import keep_case_words, split_words
-from .grouping import operation_group_and_name
+from .grouping import Body, operation_call
 from .model import (
     AnyType,
     BodyEncoding,
@@ -15,6 +16,7 @@ from .model import (
     Default,
     MediaType,
     Operation,
+    Pagination,
     Param,
     RequestBody,
     Response,
@@ -22,6 +24,7 @@ from .model import (
     Type,
     freeze,
 )
+from .pagination import declare, detect, fields_of, list_items
 from .schemas import SchemaConverter
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -76,9 +79,11 @@ def _media_examples(media: dict[str, Any]) -> tuple[tuple[str, object], ...]:
 
 
 class OperationBuilder:
-    def __init__(self, conv: SchemaConverter) -> None:
+    def __init__(self, conv: SchemaConverter, paging: Mapping[str, Any] | None = None) -> None:
         self.conv = conv
         self.spec = conv.spec
+        self.paging = paging or {}  # [tool.oasgen.pagination]: operationId -> declaration
+        self.declared: set[str] = set()  # ids of operations named by x-oasgen
 
     def deref(self, node: Node) -> tuple[Node, Any]:
         return self.spec.deref(node)
@@ -100,17 +105,21 @@ class OperationBuilder:
         onode = pnode.child(method)
         op: dict[str, Any] = pitem[method]
         op_id = op.get("operationId") if isinstance(op.get("operationId"), str) else None
-        group, name = operation_group_and_name(method, path, op)
         words = keep_case_words(op_id) if op_id else split_words(f"{method} {path}")
         params = self.params(pnode, pitem, onode, op)
         body = self.request_body(onode, op, words)
         responses = self.responses(onode, op, words)
+        success = next((r for r in responses if r.is_success), None)
+        pagination = self.pagination(method, onode, op, params, success)
+        call = operation_call(method, path, op, self.body_kind(success, pagination))
+        if isinstance(op.get("x-oasgen"), dict):
+            self.declared.add(op_id or f"{method.upper()} {path}")
         security = op.get("security")
         auth = tuple(str(k) for req in security for k in req) if isinstance(security, list) else None
         return Operation(
             id=op_id or f"{method.upper()} {path}",
-            group=group,
-            name=name,
+            resource=call.resource,
+            name=call.name,
             method=method.upper(),
             path=path,
             summary=op.get("summary"),
@@ -121,8 +130,56 @@ class OperationBuilder:
             tags=tuple(str(t) for t in op.get("tags") or ()),
             deprecated=bool(op.get("deprecated")),
             auth=auth,
+            pagination=pagination,
             location=onode.location,
         )
+
+    def body_kind(self, success: Response | None, pagination: Pagination | None) -> Body:
+        """What the success body looks like, for naming a ``GET`` (see :mod:`.grouping`)."""
+        if pagination is not None:
+            return "list"
+        if success is None or success.type is None:
+            return "none"
+        if success.encoding != "json":
+            return "other"
+        models = self.conv.models
+        has_id = any(f.name == "id" for f in fields_of(success.type, models))
+        if list_items(success.type, models) is not None and not has_id:
+            return "list"
+        return "array-field" if list_items(success.type, models, loose=True) is not None else "object"
+
+    def pagination(
+        self,
+        method: str,
+        onode: Node,
+        op: dict[str, Any],
+        params: tuple[Param, ...],
+        success: Response | None,
+    ) -> Pagination | None:
+        """``[tool.oasgen.pagination]``, else ``x-oasgen-pagination``, else what detection finds."""
+        op_id = op.get("operationId")
+        if isinstance(op_id, str) and op_id in self.paging:
+            try:
+                return declare(self.paging[op_id], params, success, self.conv.models)
+            except ValueError as exc:
+                raise UsageError(f"[tool.oasgen.pagination] {op_id!r}: {exc}") from None
+        if "x-oasgen-pagination" in op:
+            node = onode.child("x-oasgen-pagination")
+            try:
+                return declare(op["x-oasgen-pagination"], params, success, self.conv.models)
+            except ValueError as exc:
+                raise error("pagination-invalid", f"x-oasgen-pagination: {exc}", node.location) from None
+        return detect(method, params, success, self.link_header(onode, op), self.conv.models)
+
+    def link_header(self, onode: Node, op: dict[str, Any]) -> bool:
+        """Whether the first success response declares an RFC 8288 ``Link`` header."""
+        raw = op.get("responses")
+        for status in raw if isinstance(raw, dict) else ():
+            if str(status).startswith("2"):
+                _node, r = self.deref(onode.child("responses", status))
+                headers = r.get("headers") if isinstance(r, dict) else None
+                return isinstance(headers, dict) and any(str(h).lower() == "link" for h in headers)
+        return False
 
     def params(
         self, pnode: Node, pitem: dict[str, Any], onode: Node, op: dict[str, Any]

@@ -7,8 +7,9 @@ suffixes in the targets, but the author should know:
 * two properties of one object schema with the same ``snake(split_words(name))``
   (``max-files`` / ``max_files``);
 * two component schemas with the same ``pascal(split_words(name))`` (``Foo_Bar`` / ``FooBar``);
-* two operations with different operationIds in the same group (first tag) whose
-  operationIds give the same words (``createSession`` / ``create_session``).
+* two operations with different operationIds that the naming rule (:mod:`generator.ir.grouping`)
+  puts at the same call path (``generate`` stops on it: a located error naming both).  Lint does
+  not look at responses, so a collection ``GET`` is taken to be a ``list``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Finding, Severity
-from ..ir.grouping import operation_group_and_name
+from ..ir.grouping import operation_call
 from ..loading.spec import Node, Spec
 from ..naming import pascal, snake, split_words
 from .walk import OperationSite
@@ -64,14 +65,14 @@ def check_schema_names(spec: Spec) -> list[Finding]:
 
 
 def check_operation_names(operations: list[OperationSite]) -> list[Finding]:
-    first: dict[tuple[tuple[str, ...], str], OperationSite] = {}
+    first: dict[tuple[tuple[tuple[str, ...], ...], str], OperationSite] = {}
     findings = []
     for op in operations:
         op_id = op.value.get("operationId")
         if not isinstance(op_id, str):
             continue
-        group, name = operation_group_and_name(op.method, op.path, op.value)
-        key = (group, snake(name))
+        call = operation_call(op.method, op.path, op.value)
+        key = (call.resource, snake(call.name))
         other = first.setdefault(key, op)
         other_id = other.value.get("operationId")
         if other is not op and other_id != op_id:
@@ -80,7 +81,8 @@ def check_operation_names(operations: list[OperationSite]) -> list[Finding]:
                     Severity.WARNING,
                     RULE,
                     f"operations {other_id!r} ({other.method.upper()} {other.path}) and {op_id!r} "
-                    f"both map to {snake(group)}.{key[1]}; the SDKs name them after their operationIds",
+                    f"both map to {'.'.join(snake(w) for w in call.resource)}.{key[1]}; "
+                    "rename one with x-oasgen: {group, name} or [tool.oasgen.resources]",
                     op.node.child("operationId").location,
                 )
             )

@@ -1,41 +1,39 @@
-"""Target registry: name -> function(api, options, progress) -> {relative path: text}."""
+"""The target registry: one line per target.  Each names a package that defines ``TARGET``.
+
+Targets are imported when first asked for, so choosing one target does not load the others
+(except where a target sees the SDK targets: docs shows every one of them).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import importlib
+from functools import cache
 
-from ..ir.model import Api
-from .ir import generate as _ir
+from ..errors import UsageError
+from .contract import SdkInfo, Target
 
-TargetFn = Callable[[Api, dict[str, Any], Callable[[str], None]], dict[str, str]]
-
-
-def _ir_target(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
-    return _ir(api, options)
-
-
-def _python_target(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
-    from .python import generate
-
-    return generate(api, options, progress)
-
-
-def _docs_target(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
-    from .docs import generate
-
-    return generate(api, options, progress)
-
-
-def _go_target(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
-    from .go import generate
-
-    return generate(api, options, progress)
-
-
-TARGETS: dict[str, TargetFn] = {
-    "ir": _ir_target,
-    "python": _python_target,
-    "docs": _docs_target,
-    "go": _go_target,
+# name -> package; the order is the order SDKs are shown in the docs.
+REGISTRY: dict[str, str] = {
+    "ir": "generator.targets.ir",
+    "python": "generator.targets.python",
+    "go": "generator.targets.go",
+    "docs": "generator.targets.docs",
 }
+
+
+@cache
+def get(name: str) -> Target:
+    if name not in REGISTRY:
+        raise UsageError(f"unknown target {name!r}; known targets: {', '.join(sorted(REGISTRY))}")
+    target = importlib.import_module(REGISTRY[name]).TARGET
+    assert isinstance(target, Target) and target.name == name, f"{REGISTRY[name]}.TARGET is not {name!r}"
+    return target
+
+
+def all_targets() -> list[Target]:
+    return [get(name) for name in REGISTRY]
+
+
+def sdk_infos(options: dict[str, dict[str, object]]) -> tuple[SdkInfo, ...]:
+    """Every SDK target with its resolved options, in registry order."""
+    return tuple(SdkInfo(t, t.resolve(options.get(t.name))) for t in all_targets() if t.is_sdk)

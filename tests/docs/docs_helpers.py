@@ -52,11 +52,8 @@ def blocks(docs_dir: Path) -> list[Block]:
 
 
 def docs_options(config: Path = REPO / "pyproject.toml") -> dict[str, dict[str, Any]]:
-    """Target options as the pipeline passes them to docs: its own table plus the SDK targets' tables."""
-    cfg = resolve(config, None, None, (), None)
-    docs = dict(cfg.options.get("docs", {}))
-    docs.update({k: dict(cfg.options.get(k, {})) for k in ("python", "go")})
-    return {**cfg.options, "docs": docs}
+    """Every target's options table as the config gives them (docs sees the SDK targets' own)."""
+    return resolve(config, None, None, (), None).options
 
 
 def write_docs(spec: Path, out: Path, options: dict[str, dict[str, Any]] | None = None) -> dict[str, str]:

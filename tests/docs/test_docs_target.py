@@ -138,8 +138,11 @@ def test_recursive_models_stop() -> None:
 
 
 def test_package_option_reaches_the_snippets() -> None:
-    files = generate(CHATKIT, ["docs"], {"docs": {"package": "acme"}}).files["docs"]
-    assert "from acme import Client" in files["reference/operations/sessions-cancel.md"]
+    """The docs see each SDK target's own options, through the target contract."""
+    files = generate(CHATKIT, ["docs"], {"python": {"package": "acme"}, "go": {"module": "x.test/acme"}})
+    page = files.files["docs"]["reference/operations/sessions-cancel.md"]
+    assert "from acme import Client" in page
+    assert '"x.test/acme"' in page
 
 
 @pytest.mark.parametrize(
@@ -176,10 +179,12 @@ def test_code_and_plain_survive_markdown() -> None:
     [
         ({"python": "chatkit"}, "must be a table"),
         ({"python": {"package": "Not-Valid"}}, "not a valid lower-case module name"),
+        ({"docs": {"languages": ["cobol"]}}, "'cobol' is not an SDK target"),
+        ({"docs": {"colour": "red"}}, "has no option 'colour'"),
     ],
 )
 def test_bad_options_are_usage_errors(options: dict[str, object], message: str) -> None:
     from generator.errors import UsageError
 
     with pytest.raises(UsageError, match=message):
-        generate(CHATKIT, ["docs"], {"docs": options})
+        generate(CHATKIT, ["docs"], options)  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ def p_none(value: object) -> None:
 
 
 class SessionsWithRawResponse:
-    """``sessions`` methods that return the raw response (status, headers) next to the parsed model."""
+    """``sessions`` methods that return the raw response next to the parsed model."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -163,7 +163,7 @@ class Sessions:
 
 
 class AsyncSessionsWithRawResponse:
-    """``sessions`` methods that return the raw response (status, headers) next to the parsed model."""
+    """``sessions`` methods that return the raw response next to the parsed model."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client

@@ -1,23 +1,23 @@
 """The docs target: a Markdown API reference (an MkDocs site) generated from the IR.
 
-Options (``[tool.oasgen.docs]``): ``site_name`` (default: the API title).  The SDK options of the
-other targets arrive as sub-tables (``options["python"]``), so the examples use the SDKs' real
-package, client and environment-variable names; without them the SDK targets' defaults apply.
+Options (``[tool.oasgen.docs]``): ``site_name`` (default: the API title) and ``languages`` (the SDK
+targets to show, default every registered one).  The SDK targets come through the target contract
+(``Context.sdks``) with their own resolved options, so the examples use the SDKs' real package,
+client and environment-variable names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from ...errors import UsageError
-from ...ir.model import Api
+from ...ir.model import Api, Operation, Resource
 from ...render import render
+from ..contract import Context, Option, SdkInfo, Snippets, Target
 from .curl import Env
 from .index import PAGE, index_page
-from .languages import LANGUAGES, Snippets
 from .names import page_names
 from .usage import usage
 from .views import PageBuilder
@@ -26,16 +26,20 @@ NAME = "docs"
 DOCS_DIR = "reference"  # the Markdown, next to mkdocs.yml (MkDocs refuses docs_dir == its own folder)
 
 
-def sdk_options(options: dict[str, Any], key: str) -> dict[str, Any]:
-    """The options of SDK target ``key``; a docs-level ``package`` (``--package``) applies to it too."""
-    sub = options.get(key, {})
-    if not isinstance(sub, dict):
-        raise UsageError(f"[tool.oasgen.docs] {key} must be a table of the {key} target's options")
-    merged = dict(sub)
-    for name in ("package", "client_name"):
-        if name in options and name not in merged:
-            merged[name] = options[name]
-    return merged
+def languages(api: Api, options: dict[str, Any], sdks: tuple[SdkInfo, ...]) -> list[Snippets]:
+    """The snippet providers of the SDK targets to show: ``languages``, or every registered one."""
+    by_name = {s.target.name: s for s in sdks}
+    wanted = options.get("languages")
+    names = list(by_name) if wanted is None else list(wanted)
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        raise UsageError(
+            f"[tool.oasgen.docs] languages: {unknown[0]!r} is not an SDK target; "
+            f"the SDK targets are: {', '.join(by_name) or 'none'}"
+        )
+    if not names:
+        raise UsageError("[tool.oasgen.docs] languages must name at least one SDK target")
+    return [by_name[n].snippets(api) for n in names]
 
 
 def mkdocs_config(site_name: str, nav: list[dict[str, Any]]) -> str:
@@ -62,30 +66,40 @@ def mkdocs_config(site_name: str, nav: list[dict[str, Any]]) -> str:
     return head + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000)
 
 
-def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
-    langs: list[Snippets] = [lang.make(api, sdk_options(options, lang.key)) for lang in LANGUAGES]
+def generate(ctx: Context) -> dict[str, str]:
+    api, options, progress = ctx.api, dict(ctx.options), ctx.progress
+    langs = languages(api, options, ctx.sdks)
     first = langs[0]
     env = Env(first.api_key_env, first.base_url_env, first.default_base_url)
     pages = page_names(api)
     builder = PageBuilder(api, pages, usage(api), langs, env)
     files = {f"{DOCS_DIR}/{PAGE}": render(NAME, "index.md.jinja", page=index_page(api, pages, langs, env))}
-    op_nav: list[dict[str, str]] = []
+    op_pages: dict[str, str] = {}
     for op in api.operations:
         view = builder.operation(op)
         files[f"{DOCS_DIR}/{view.path}"] = render(NAME, "operation.md.jinja", page=view)
-        op_nav.append({op.summary or op.id: view.path})
+        op_pages[op.id] = view.path
+    ops = {op.id: op for op in api.operations}
+    op_nav = [resource_nav(r, ops, op_pages) for r in api.resources]
     model_nav: list[dict[str, str]] = []
     for m in api.models:
         mview = builder.model(m)
         files[f"{DOCS_DIR}/{mview.path}"] = render(NAME, "model.md.jinja", page=mview)
         model_nav.append({pages.models[m.id]: mview.path})
-    progress(f"docs: {len(op_nav)} operation pages, {len(model_nav)} model pages")
+    progress(f"docs: {len(op_pages)} operation pages, {len(model_nav)} model pages")
     nav: list[dict[str, Any]] = [{"Overview": PAGE}]
     nav += [{"Operations": op_nav}] if op_nav else []
     nav += [{"Models": model_nav}] if model_nav else []
     site_name = str(options.get("site_name") or api.info.title or "API reference")
     files["mkdocs.yml"] = mkdocs_config(site_name, nav)
     return {path: _tidy(text) for path, text in files.items()}
+
+
+def resource_nav(r: Resource, ops: dict[str, Operation], pages: dict[str, str]) -> dict[str, Any]:
+    """A resource's section of the navigation: its operations, then its child resources."""
+    entries: list[dict[str, Any]] = [{ops[i].summary or i: pages[i]} for i in r.operations]
+    entries += [resource_nav(c, ops, pages) for c in r.children]
+    return {"_".join(r.name): entries}
 
 
 def _tidy(text: str) -> str:
@@ -100,3 +114,15 @@ def _tidy(text: str) -> str:
             continue
         out.append(ln)
     return "\n".join(out).strip("\n") + "\n"
+
+
+TARGET = Target(
+    name=NAME,
+    summary="a Markdown API reference (an MkDocs site) whose every example runs",
+    options=(
+        Option("site_name", None, "the site's title (default: the API's title)"),
+        Option("languages", None, "the SDK targets whose calls and examples are shown (default: all)"),
+    ),
+    generate=generate,
+    needs_sdks=True,
+)

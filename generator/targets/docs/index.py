@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...ir.model import Api, AuthScheme
+from ...ir.model import Api, AuthScheme, Operation, Resource
+from ..contract import Snippets
 from .curl import Env
-from .languages import Snippets
 from .markdown import cell, code, fence, plain, prose
-from .names import Pages
+from .names import Pages, call_label, resource_label
 from .types import literal
 
 PAGE = "index.md"
@@ -44,6 +44,14 @@ class Setup:
     block: str
 
 
+@dataclass
+class ResourceSection:
+    """The operations of one resource of the tree (``threads.messages``), one table each."""
+
+    title: str
+    operations: list[OperationRow]
+
+
 @dataclass(frozen=True)
 class IndexPage:
     title: str
@@ -56,7 +64,7 @@ class IndexPage:
     headers: list[HeaderRow]
     setups: list[Setup]
     languages: list[str]
-    operations: list[OperationRow]
+    resources: list[ResourceSection]
     models: list[ModelRow]
 
 
@@ -86,6 +94,17 @@ def index_page(api: Api, pages: Pages, langs: list[Snippets], env: Env) -> Index
         description, op_ids = found[0], found[1:]
         scope = "every operation" if len(op_ids) == len(api.operations) else f"{len(op_ids)} operation(s)"
         rows.append(HeaderRow(code(name), value, scope, cell(description)))
+    ops = {op.id: op for op in api.operations}
+
+    def row(op: Operation) -> OperationRow:
+        return OperationRow(
+            f"[{code(call_label(op))}]({pages.operation_path(op.id)})",
+            code(op.method),
+            code(op.path),
+            [code(lang.call(op)) for lang in langs],
+            cell(op.summary or op.description),
+        )
+
     return IndexPage(
         title=plain(api.info.title),
         version=code(api.info.version),
@@ -97,15 +116,10 @@ def index_page(api: Api, pages: Pages, langs: list[Snippets], env: Env) -> Index
         headers=rows,
         setups=[Setup(lang.label, fence(lang.setup(), lang.fence)) for lang in langs],
         languages=[lang.label for lang in langs],
-        operations=[
-            OperationRow(
-                f"[{code('.'.join(op.group + op.name))}]({pages.operation_path(op.id)})",
-                code(op.method),
-                code(op.path),
-                [code(lang.call(op)) for lang in langs],
-                cell(op.summary or op.description),
-            )
-            for op in api.operations
+        resources=[
+            ResourceSection(code(resource_label(r)), [row(ops[i]) for i in r.operations])
+            for r in _walk(api.resources)
+            if r.operations
         ],
         models=[
             ModelRow(
@@ -116,6 +130,10 @@ def index_page(api: Api, pages: Pages, langs: list[Snippets], env: Env) -> Index
             for m in api.models
         ],
     )
+
+
+def _walk(resources: tuple[Resource, ...]) -> list[Resource]:
+    return [x for r in resources for x in [r, *_walk(r.children)]]
 
 
 def _used(api: Api, scheme: str) -> bool:

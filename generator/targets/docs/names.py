@@ -1,8 +1,9 @@
 """Page names: one deterministic pass from IR ids to file names, and relative links between pages.
 
 Models keep the spec's component name (``ChatSession``); other schemas join their words.
-Operations are ``<group>-<name>`` (``sessions-cancel``).  Names are unique case-insensitively, so
-the site builds the same on case-insensitive file systems; clashes are numbered in spec order.
+Operations are their call path's words (``threads-messages-list``, ``sessions-cancel``).  Names
+are unique case-insensitively, so the site builds the same on case-insensitive file systems;
+clashes are numbered in spec order.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...ir.model import Api
+from ...ir.model import Api, Operation, Resource
 
 _COMPONENT = "#/components/schemas/"
 _SAFE_MODEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -57,9 +58,20 @@ def page_names(api: Api) -> Pages:
     models = _unique([(m.id, _model_name(m.id, m.name)) for m in components + others])
     ops = []
     for op in api.operations:
-        stem = "-".join(_UNSAFE.sub("-", w.lower()).strip("-") for w in op.group + op.name if w.strip())
+        words = [w for node in op.resource + (op.name,) for w in node]
+        stem = "-".join(_UNSAFE.sub("-", w.lower()).strip("-") for w in words if w.strip())
         ops.append((op.id, stem or "operation"))
     return Pages(models, _unique(ops))
+
+
+def resource_label(r: Resource) -> str:
+    """``threads.messages``: a resource's place in the tree, as the SDKs spell it in snake case."""
+    return ".".join("_".join(node) for node in r.path)
+
+
+def call_label(op: Operation) -> str:
+    """``threads.messages.list``: where an operation lives in the tree (resource path and method)."""
+    return ".".join("_".join(node) for node in op.resource + (op.name,))
 
 
 def link(from_path: str, to_path: str) -> str:

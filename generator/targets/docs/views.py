@@ -6,11 +6,12 @@ import json
 from dataclasses import dataclass
 
 from ...ir.model import Api, EnumType, Model, Operation, Param, Response, thaw
+from ..contract import Snippets
 from .curl import Env, curl
 from .examples import request_examples, response_example
-from .languages import Snippets
 from .markdown import cell, code, fence, indent, plain, prose
-from .names import Pages, link
+from .names import Pages, call_label, link
+from .paging import paging_text
 from .tree import Row, TreeBuilder, facts_text
 from .types import TypeWriter, literal
 from .usage import Usage
@@ -58,6 +59,8 @@ class OperationPage:
     deprecated: bool
     calls: list[Code]
     sections: list[Section]  # parameters, request body, returns
+    paging: str  # how the list pages ('' when it does not)
+    iterate: list[Code]  # per SDK: a fenced loop over every item
     languages: list[str]
     errors: list[ErrorRow]
     examples: list[Example]
@@ -96,7 +99,7 @@ class PageBuilder:
         )
 
     def op_link(self, page: str, op: Operation) -> str:
-        label = ".".join(op.group + op.name)
+        label = call_label(op)
         return f"[{code(label)}]({link(page, self.pages.operation_path(op.id))})"
 
     # -- operations ---------------------------------------------------------------------------------
@@ -132,6 +135,12 @@ class PageBuilder:
             deprecated=op.deprecated,
             calls=[Code(lang.label, code(lang.call(op))) for lang in self.langs],
             sections=sections,
+            paging=paging_text(op.pagination) if op.pagination else "",
+            iterate=(
+                [Code(lang.label, fence(lang.iterate(op), lang.fence)) for lang in self.langs]
+                if op.pagination
+                else []
+            ),
             languages=[lang.label for lang in self.langs],
             errors=[
                 ErrorRow(

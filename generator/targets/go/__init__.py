@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from ...errors import UsageError
 from ...format import format_go
 from ...ir.model import Api
 from ...render import TEMPLATES, render
+from ..contract import Option, Target
 from .names import GO_KEYWORDS
 from .testviews import build_tests
 from .views import Builder, PackageView
@@ -22,14 +23,14 @@ _TEST_TEMPLATES = ("api_test.go", "models_test.go")
 
 
 def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
-    module = str(options.get("module", "example.com/chatkit"))
+    module = str(options.get("module") or "example.com/chatkit")
     if not _MODULE.match(module) or "//" in module or module.endswith("/"):
         raise UsageError(f"go module path {module!r} is not a valid module path")
     default_pkg = re.sub(r"[^a-z0-9]", "", module.rsplit("/", 1)[-1].lower()) or "client"
-    package = str(options.get("package", default_pkg))
+    package = str(options.get("package") or default_pkg)
     if not _PACKAGE.match(package) or package in GO_KEYWORDS:
         raise UsageError(f"go package name {package!r} must be lower-case letters and digits, not a keyword")
-    return module, package, str(options.get("version", "0.1.0"))
+    return module, package, str(options.get("version") or "0.1.0")
 
 
 def runtime_files() -> dict[str, str]:
@@ -54,3 +55,22 @@ def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None])
     files["go.mod"] = render("go", "package/go.mod.jinja", pkg=view)
     files["README.md"] = render("go", "package/README.md.jinja", pkg=view)
     return files
+
+
+def _snippets(api: Api, options: Mapping[str, Any]) -> Any:
+    from .snippets import GoSnippets
+
+    return GoSnippets(api, options)
+
+
+TARGET = Target(
+    name=NAME,
+    summary="a Go module (standard library only) with typed models and a client",
+    options=(
+        Option("module", "example.com/chatkit", "the Go module path"),
+        Option("package", None, "the package name (default: the module path's last element)", package=True),
+        Option("version", "0.1.0", "the SDK version (User-Agent)"),
+    ),
+    generate=lambda ctx: generate(ctx.api, dict(ctx.options), ctx.progress),
+    snippets=_snippets,
+)

@@ -40,7 +40,7 @@ class GoSnippets:
         self.models = {m.id: m for m in api.models}
         self.unions = {u.name: [v.go for v in u.variants] for u in builder.types.unions.values()}
         self._methods: dict[str, tuple[str, MethodView]] = {
-            m.op.id: (s.field, m) for s in self.pkg.services for m in s.methods
+            m.op.id: (s.access, m) for s in self.pkg.services for m in s.methods
         }
 
     def _import(self) -> str:
@@ -60,11 +60,30 @@ class GoSnippets:
         return f"{err} (StatusCode {status})" if status.isdigit() else err
 
     def call(self, op: Operation) -> str:
-        field, m = self._methods[op.id]
+        access, m = self._methods[op.id]
         args = ["ctx"] + [a.arg for a in m.args]
         if m.params is not None:
             args.append(f"{self.package}.{m.params.name}{{...}}")
-        return f"client.{field}.{m.name}({', '.join(args)})"
+        return f"client.{access}.{m.name}({', '.join(args)})"
+
+    def iterate(self, op: Operation) -> str:
+        """A range loop over ``<Method>AutoPaging``, which stops on the first error."""
+        access, m = self._methods[op.id]
+        args = ["ctx"] + [a.arg for a in m.args]
+        if m.params is not None:
+            args.append(f"{self.package}.{m.params.name}{{}}")
+        call = f"client.{access}.{m.name}AutoPaging({', '.join(args)})"
+        first = f"client.{access}.{m.name}({', '.join(args)})"
+        return (
+            f"for item, err := range {call} {{\n"
+            "\tif err != nil {\n"
+            "\t\treturn err // the first error ends the loop\n"
+            "\t}\n"
+            "\tfmt.Println(item)\n"
+            "}\n"
+            "\n"
+            f"page, err := {first} // one page; page.NextPage(ctx) fetches the next\n"
+        )
 
     def snippet(
         self,

@@ -94,7 +94,7 @@ def build_tests(api: Api, view: PackageView) -> Tests:
         tests.enums.append(EnumCase(e.name, js(unknown), e.consts[0][0]))
     for s in view.services:
         for mv in s.methods:
-            tests.ops.append(_op_case(s.field, mv, models))
+            tests.ops.append(_op_case(s.access, mv, models))
     return tests
 
 
@@ -206,7 +206,7 @@ def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> Op
     if mv.returns == "none" and status == 200:
         status = 204
     return OpCase(
-        test=f"Test{service_field}{mv.name}",
+        test=f"Test{service_field.replace('.', '')}{mv.name}",
         service_field=service_field,
         method=mv,
         path_values=path_values,

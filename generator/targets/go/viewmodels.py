@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from ...ir.model import Operation
@@ -125,11 +126,22 @@ class MethodView:
 
 
 @dataclass
-class ServiceView:
-    field: str
+class ChildService:
+    field: str  # the field on the parent service (``Messages``)
     type: str
     group: str
+
+
+@dataclass
+class ServiceView:
+    """One node of the resource tree: its methods and the child services it holds as fields."""
+
+    field: str
+    type: str
+    group: str  # the dotted resource path, for comments: ``threads.messages``
     methods: list[MethodView]
+    access: str = ""  # from the client: ``Threads.Messages``
+    children: list[ChildService] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -149,9 +161,14 @@ class PackageView:
     enums: list[EnumView]
     unions: list[UnionView]
     aliases: list[AliasView]
-    services: list[ServiceView]
+    services: list[ServiceView]  # every node of the tree, parents first
     models_json: bool
     models_strconv: bool
     services_url: bool
     services_json: bool
     names: dict[str, str] = field(default_factory=dict)  # model id -> Go name
+
+    @property
+    def roots(self) -> list[ServiceView]:
+        """The services that are fields of the Client."""
+        return [s for s in self.services if "." not in s.access]

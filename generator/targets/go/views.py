@@ -14,6 +14,7 @@ from ...ir.model import (
     ModelRef,
     Nullable,
     Operation,
+    Resource,
     Type,
     UnionType,
     thaw,
@@ -36,6 +37,7 @@ from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, g
 from .viewmodels import (
     AccessorView,
     AliasView,
+    ChildService,
     CtorView,
     EnumView,
     FieldView,
@@ -249,28 +251,42 @@ class Builder:
 
     # -- operations -------------------------------------------------------------------------------------
     def services(self) -> list[ServiceView]:
-        groups: dict[tuple[str, ...], list[Operation]] = {}
-        for op in self.api.operations:
-            groups.setdefault(op.group, []).append(op)
-        out = []
-        for group, ops in groups.items():
-            gname = exported(group, "Default")
-            svc = self.table.claim(exported(tuple(singular(w) for w in group), "Default") + "Service")
+        """Every node of the IR's resource tree as a service, parents before their children."""
+        ops = {op.id: op for op in self.api.operations}
+        out: list[ServiceView] = []
+
+        def visit(node: Resource, field: str, access: str) -> ServiceView:
+            words = tuple(w for part in node.path for w in part)
+            svc = self.table.claim(exported(tuple(singular(w) for w in words), "Default") + "Service")
             methods: list[MethodView] = []
-            for op in ops:
-                methods.append(self.method(op, group))
+            for op in (ops[i] for i in node.operations):
+                methods.append(self.method(op, words))
                 ok = op.success
                 if ok is not None and ok.stream is not None and ok.encoding != "event-stream":
                     methods.append(stream_variant(self, op, methods[-1]))
             _unique_methods(methods)
-            out.append(ServiceView(gname, svc, " ".join(group), methods))
+            group = ".".join("_".join(part) for part in node.path)
+            view = ServiceView(field, svc, group, methods, access)
+            out.append(view)
+            taken = {m.name for m in methods} | {"client"}
+            for child in node.children:
+                cfield = exported(child.name, "Default")
+                while cfield in taken:  # a method named like the child (the IR keeps their words apart)
+                    cfield += "Service"
+                taken.add(cfield)
+                cview = visit(child, cfield, f"{access}.{cfield}")
+                view.children.append(ChildService(cfield, cview.type, cview.group))
+            return view
+
         used: set[str] = {"cfg"}
-        for s in out:  # field names on Client
-            base, n = s.field, 1
-            while s.field in used:
+        for root in self.api.resources:  # field names on Client
+            base = exported(root.name, "Default")
+            name, n = base, 1
+            while name in used:
                 n += 1
-                s.field = f"{base}{n}"
-            used.add(s.field)
+                name = f"{base}{n}"
+            used.add(name)
+            visit(root, name, name)
         return out
 
     def method(self, op: Operation, group: tuple[str, ...]) -> MethodView:

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from ...ir.model import Api, FrozenDict
+from ..contract import Target
 
 NAME = "ir"
 
@@ -52,3 +53,11 @@ def render_ir(api: Api) -> str:
 
 def generate(api: Api, options: dict[str, Any]) -> dict[str, str]:
     return {"api.json": render_ir(api)}
+
+
+TARGET = Target(
+    name=NAME,
+    summary="the IR as canonical JSON (a debugging aid and the first golden file)",
+    options=(),
+    generate=lambda ctx: generate(ctx.api, dict(ctx.options)),
+)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -13,6 +13,7 @@ from ...format import format_python
 from ...format import prepare as prepare_formatter
 from ...ir.model import Api
 from ...render import render, static_files
+from ..contract import Option, Target
 from .views import Builder, PackageView
 
 NAME = "python"
@@ -21,13 +22,13 @@ _TEMPLATES = ("__init__.py", "_client.py", "_resources.py", "models.py", "_versi
 
 
 def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
-    package = str(options.get("package", "client"))
+    package = str(options.get("package") or "client")
     if not _PACKAGE.match(package) or keyword.iskeyword(package):
         raise UsageError(f"python package name {package!r} is not a valid lower-case module name")
-    client = str(options.get("client_name", "Client"))
+    client = str(options.get("client_name") or "Client")
     if not client.isidentifier():
         raise UsageError(f"python client_name {client!r} is not a valid class name")
-    return package, client, str(options.get("version", "0.1.0"))
+    return package, client, str(options.get("version") or "0.1.0")
 
 
 def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
@@ -52,3 +53,22 @@ def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None])
     files["pyproject.toml"] = render("python", "package/pyproject.toml.jinja", pkg=view)
     files["README.md"] = render("python", "package/README.md.jinja", pkg=view)
     return files
+
+
+def _snippets(api: Api, options: Mapping[str, Any]) -> Any:
+    from .snippets import PythonSnippets
+
+    return PythonSnippets(api, options)
+
+
+TARGET = Target(
+    name=NAME,
+    summary="a typed Python package (httpx only) with sync and async clients",
+    options=(
+        Option("package", "client", "the import package name", package=True),
+        Option("client_name", "Client", "the client classes' name (Client / AsyncClient) and env-var prefix"),
+        Option("version", "0.1.0", "the package version"),
+    ),
+    generate=lambda ctx: generate(ctx.api, dict(ctx.options), ctx.progress),
+    snippets=_snippets,
+)

@@ -9,7 +9,7 @@ it to ``true`` itself and does not take it as an argument.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...ir.model import (
@@ -23,6 +23,7 @@ from ...ir.model import (
     Operation,
     Param,
     Primitive,
+    Resource,
     UnionType,
 )
 from ...naming import pascal
@@ -82,20 +83,30 @@ class MethodView:
 
 
 @dataclass
+class ChildView:
+    attr: str  # the attribute on the parent (``messages``)
+    cls: str
+
+
+@dataclass
 class ResourceView:
+    """One node of the resource tree: its methods and the child resources it holds as attributes."""
+
     attr: str
     cls: str
     methods: list[MethodView]
+    access: str = ""  # from the client: ``threads.messages``
+    children: list[ChildView] = field(default_factory=list)
 
 
 def resources(b: Builder) -> list[ResourceView]:
-    groups: dict[tuple[str, ...], list[Operation]] = {}
-    for op in b.api.operations:
-        groups.setdefault(op.group, []).append(op)
+    """Every node of the IR's resource tree, parents before their children (roots in ``roots``)."""
+    ops = {op.id: op for op in b.api.operations}
     out: list[ResourceView] = []
-    for group, ops in groups.items():
+
+    def visit(node: Resource, attr: str, access: str) -> ResourceView:
         methods = []
-        for op in ops:
+        for op in (ops[i] for i in node.operations):
             ok = op.success
             streams_only = ok is not None and ok.encoding == "event-stream"
             methods.append(method(b, op, stream=streams_only))
@@ -104,14 +115,31 @@ def resources(b: Builder) -> list[ResourceView]:
         shadowed = {m.name for m in methods} & BUILTIN_TYPES
         if shadowed:
             methods = [qualify_builtins(m, shadowed) for m in methods]
-        out.append(ResourceView(py_ident(group), resource_class(b, group, out), methods))
+        view = ResourceView(attr, resource_class(b, node.path, out), methods, access)
+        out.append(view)
+        taken = {m.name for m in methods} | {"with_raw_response"}
+        for child in node.children:
+            cattr = py_ident(child.name)
+            while cattr in taken:  # the IR keeps method and resource words apart; keywords may not
+                cattr += "_resource"
+            taken.add(cattr)
+            view.children.append(ChildView(cattr, visit(child, cattr, f"{access}.{cattr}").cls))
+        return view
+
+    for root in b.api.resources:
+        attr = py_ident(root.name)
+        visit(root, attr, attr)
     return out
 
 
-def resource_class(b: Builder, group: tuple[str, ...], done: list[ResourceView]) -> str:
-    """``Sessions``; ``SessionsResource`` when the client, a model or an enum already has that name."""
+def roots(views: list[ResourceView]) -> list[ResourceView]:
+    return [v for v in views if "." not in v.access]
+
+
+def resource_class(b: Builder, path: tuple[tuple[str, ...], ...], done: list[ResourceView]) -> str:
+    """``Sessions``, ``ThreadsMessages``; ``...Resource`` when the client, a model or an enum has it."""
     taken = set(b.names.values()) | set(b.types.enums) | set(b.hoisted) | {b.client} | {r.cls for r in done}
-    base = type_name(tuple(pascal(w) for w in group))
+    base = type_name(tuple(pascal(w) for node in path for w in node))
     name, n = base, 1
     while {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"} & taken:
         n += 1

@@ -70,6 +70,7 @@ class PythonSnippets:
         self.base_url_env = package.base_url_env
         self.default_base_url = package.default_base_url
         models = {m.id: m for m in api.models}
+        self._models = models
         operations = {op.id: op for op in api.operations}
         self._methods: dict[str, _Method] = {}
         for resource in package.resources:
@@ -83,7 +84,7 @@ class PythonSnippets:
                     result = py_ident(tuple(w.lower() for w in models[ok.type.id].name))
                 if result in {"client", self.package}:
                     result = "result"
-                self._methods[op.id] = _Method(resource.attr, view, result)
+                self._methods[op.id] = _Method(resource.access, view, result)
 
     def setup(self) -> str:
         """Creating a client (what every snippet starts with)."""
@@ -106,6 +107,21 @@ class PythonSnippets:
         if any(p.default is not None for p in m.view.keyword):
             args.append("...")
         return f"client.{m.resource}.{m.view.name}({', '.join(args)})"
+
+    def iterate(self, op: Operation) -> str:
+        """A loop over every item of every page (the page object fetches the next one as it goes)."""
+        m = self._methods[op.id]
+        args = [p.arg for p in m.view.positional]
+        args += [f"{p.arg}=..." for p in m.view.keyword if p.default is None]
+        call = f"client.{m.resource}.{m.view.name}({', '.join(args)})"
+        item = _item_name(op, self._models, {"client", "page", self.package})
+        return (
+            f"for {item} in {call}:  # fetches the next page as it goes\n"
+            f"    print({item})\n"
+            "\n"
+            f"page = {call}  # one page: .data, has_next_page(), next_page()\n"
+            f"# async: async for {item} in await async_client.{m.resource}.{m.view.name}(...)\n"
+        )
 
     def snippet(
         self,
@@ -145,3 +161,13 @@ def snippet(
 ) -> str:
     """One runnable Python example of ``operation`` (see :class:`PythonSnippets` to make many)."""
     return PythonSnippets(api, options).snippet(operation, example_request_body, path_params)
+
+
+def _item_name(op: Operation, models: Mapping[str, Any], taken: set[str]) -> str:
+    """``message`` for a page of ``Message`` items; ``item`` otherwise."""
+    p = op.pagination
+    if p is not None and isinstance(p.item_type, ModelRef) and p.item_type.id in models:
+        name = py_ident(tuple(w.lower() for w in models[p.item_type.id].name))
+        if name not in taken:
+            return name
+    return "item"

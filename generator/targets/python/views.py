@@ -72,7 +72,8 @@ class PackageView:
     enums: list[EnumView]
     aliases: list[AliasView]
     constants: list[tuple[str, str, str]]  # (name, declared type or "", expression)
-    resources: list[ResourceView]
+    resources: list[ResourceView]  # every node of the tree, parents first
+    roots: list[ResourceView]  # the client's attributes
     exports: list[str] = field(default_factory=list)
     auth_header: str | None = None  # an API key sent in this header; None = a bearer token
     models_imports: list[str] = field(default_factory=list)  # from ._serde
@@ -337,6 +338,7 @@ class Builder:
             aliases=aliases,
             constants=[(n, self.types.annotations.get(n, ""), e) for e, n in self.types.constants.items()],
             resources=resources,
+            roots=method_views.roots(resources),
             exports=exports,
             auth_header=self.auth_header(),
             models_imports=sorted(set(models_imports)),
