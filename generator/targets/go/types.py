@@ -98,6 +98,10 @@ def go_scalar(value: object) -> str:
     return repr(value)
 
 
+# ("model", model id) or ("op", operation id): where an inline enum or union was found.
+Origin = tuple[str, str] | None
+
+
 @dataclass(frozen=True)
 class GoType:
     go: str  # the Go type expression
@@ -124,6 +128,7 @@ class UnionDef:
     tagged: list[tuple[str, str]]  # (wire value, variant check expression)
     rest: list[str]  # variant checks tried in order (untagged, or fallback of a tagged union)
     doc: str = ""
+    origin: Origin = None  # what was being mapped when it was made (its file follows it)
 
 
 @dataclass
@@ -132,6 +137,7 @@ class EnumDef:
     base: str  # Go underlying type
     values: tuple[object, ...]
     doc: str = ""
+    origin: Origin = None
 
 
 @dataclass
@@ -143,6 +149,7 @@ class TypeMapper:
     unions: dict[object, UnionDef] = field(default_factory=dict)
     enums: dict[object, EnumDef] = field(default_factory=dict)
     _alias_stack: list[str] = field(default_factory=list)
+    context: Origin = None  # set by the builder: the model or operation being mapped
 
     def checked(self, decoder: str, c: Constraints, go: str, kind: str) -> str:
         """``decoder`` wrapped with the runtime checks of ``c`` that apply to a ``kind`` value
@@ -227,7 +234,7 @@ class TypeMapper:
         key = (hint, t)
         if key not in self.enums:
             name = self.table.claim(short if short and short not in self.table.taken else hint)
-            self.enums[key] = EnumDef(name, ENUM_BASES[t.base][0], t.values)
+            self.enums[key] = EnumDef(name, ENUM_BASES[t.base][0], t.values, origin=self.context)
         return self.enums[key].name
 
     def union(self, t: UnionType, hint: str, short: str, name: str | None = None) -> UnionDef:
@@ -236,7 +243,7 @@ class TypeMapper:
         if name is None:
             wanted = short if short and short != hint and short not in self.table.taken else hint
             name = self.table.claim(wanted)
-        u = UnionDef(name, "", [], None, [], [])
+        u = UnionDef(name, "", [], None, [], [], origin=self.context)
         self.unions[t] = u  # registered first: a recursive variant refers back to it
         mapped = [self.variant_type(v, f"{name}Variant{i}") for i, v in enumerate(t.variants)]
         u.what = " | ".join(dict.fromkeys(m.what for m in mapped))

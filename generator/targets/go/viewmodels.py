@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...ir.model import Operation
+
+if TYPE_CHECKING:
+    from .paging import PageView
 
 
 @dataclass
@@ -122,6 +126,7 @@ class MethodView:
     stream_value: str = ""  # Go expression of true for that field
     extra_stream: bool = False  # the Stream method beside the plain one (shares its params struct)
     multipart_consts: list[tuple[str, str]] = field(default_factory=list)  # (wire, JSON text) literals
+    page: PageView | None = None  # a list that pages: List returns a Page, plus <Name>AutoPaging
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 
@@ -162,10 +167,6 @@ class PackageView:
     unions: list[UnionView]
     aliases: list[AliasView]
     services: list[ServiceView]  # every node of the tree, parents first
-    models_json: bool
-    models_strconv: bool
-    services_url: bool
-    services_json: bool
     names: dict[str, str] = field(default_factory=dict)  # model id -> Go name
 
     @property

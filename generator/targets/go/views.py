@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ...ir.model import (
     Api,
@@ -31,9 +33,10 @@ from .names import (
     type_name,
     unexported,
 )
+from .paging import page_view, paged_doc
 from .streams import multipart_fields, stream_flag, stream_variant
 from .streams import unique_methods as _unique_methods
-from .types import ENUM_BASES, GoType, TypeMapper, go_json_literal, go_scalar, go_string
+from .types import ENUM_BASES, GoType, Origin, TypeMapper, go_json_literal, go_scalar, go_string
 from .viewmodels import (
     AccessorView,
     AliasView,
@@ -118,16 +121,17 @@ class Builder:
     def build(self, version: str) -> PackageView:
         for m in self.api.models:  # named unions first: they keep their model's name
             if m.kind != "object" and isinstance(m.type, UnionType):
-                self.types.union(m.type, self.names[m.id], "", name=self.names[m.id]).doc = (
-                    m.description or ""
-                )
+                with self.within(("model", m.id)):
+                    u = self.types.union(m.type, self.names[m.id], "", name=self.names[m.id])
+                u.doc = m.description or ""
         enums = [self.enum_view(m) for m in self.api.models if isinstance(m.type, EnumType)]
         services = self.services()
         models = [self.model_view(m) for m in self.api.models if m.kind == "object"]
         aliases = []
         for m in self.api.models:
             if m.kind != "object" and m.type is not None and not isinstance(m.type, (EnumType, UnionType)):
-                gt = self.types.map(m.type, self.names[m.id], "", None)
+                with self.within(("model", m.id)):
+                    gt = self.types.map(m.type, self.names[m.id], "", None)
                 aliases.append(
                     AliasView(self.names[m.id], gt.go, comment(m.description, name=self.names[m.id]))
                 )
@@ -136,9 +140,6 @@ class Builder:
         unions = [self.union_view(u) for u in self.types.unions.values()]
         scheme = self._auth()
         env = re.sub(r"[^A-Z0-9]", "_", self.package.upper())
-        methods = [m for s in services for m in s.methods]
-        texts = [f.go for m in models for f in m.fields] + [a.go for a in aliases]
-        texts += [v.go for u in unions for v in u.accessors]
         return PackageView(
             package=self.package,
             module=self.module,
@@ -156,15 +157,6 @@ class Builder:
             unions=unions,
             aliases=aliases,
             services=services,
-            models_json=bool(models) or any("json." in t for t in texts),
-            models_strconv=any("strconv." in c.convert for u in unions for c in u.ctors),
-            services_url=any(
-                m.params and any(f.location == "query" for f in m.params.fields) for m in methods
-            ),
-            services_json=any(
-                "json." in x for m in methods for x in [m.out_go, m.body_go] + [a.go for a in m.args]
-            )
-            or any(m.params and m.params.extra for m in methods),
             names=dict(self.names),
         )
 
@@ -181,9 +173,19 @@ class Builder:
         return ("bearer", "Authorization") if self.api.auth else ("none", "Authorization")
 
     # -- models -----------------------------------------------------------------------------------------
+    @contextmanager
+    def within(self, origin: Origin) -> Iterator[None]:
+        """Inline enums and unions mapped inside are marked as found in ``origin``."""
+        saved, self.types.context = self.types.context, origin
+        try:
+            yield
+        finally:
+            self.types.context = saved
+
     def field_view(self, owner: Model, f: Field, name: str) -> FieldView:
         oname = self.names[owner.id]
-        gt = self.types.map(f.type, oname + exported(f.name), exported(f.name), owner.id, f.secret)
+        with self.within(("model", owner.id)):
+            gt = self.types.map(f.type, oname + exported(f.name), exported(f.name), owner.id, f.secret)
         const = go_json_literal(f.type.value) if isinstance(f.type, Const) else None
         doc = comment(_field_doc(f), "\t")
         return FieldView(
@@ -263,7 +265,8 @@ class Builder:
                 methods.append(self.method(op, words))
                 ok = op.success
                 if ok is not None and ok.stream is not None and ok.encoding != "event-stream":
-                    methods.append(stream_variant(self, op, methods[-1]))
+                    with self.within(("op", op.id)):
+                        methods.append(stream_variant(self, op, methods[-1]))
             _unique_methods(methods)
             group = ".".join("_".join(part) for part in node.path)
             view = ServiceView(field, svc, group, methods, access)
@@ -290,6 +293,14 @@ class Builder:
         return out
 
     def method(self, op: Operation, group: tuple[str, ...]) -> MethodView:
+        with self.within(("op", op.id)):
+            mv = self._method(op, group)
+            mv.page = page_view(self, op, mv)
+        if mv.page is not None:
+            mv.doc = paged_doc(self, op, mv)
+        return mv
+
+    def _method(self, op: Operation, group: tuple[str, ...]) -> MethodView:
         name = method_name(op.name)
         prefix = exported(tuple(singular(w) for w in group), "Default") + name
         taken: set[str] = set()

@@ -54,7 +54,9 @@ type ChatSession struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSession) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSession) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSession) writeJSON(w *jsonWriter) {
 	w.open()
@@ -157,7 +159,9 @@ type ChatKitWorkflow struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatKitWorkflow) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatKitWorkflow) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatKitWorkflow) writeJSON(w *jsonWriter) {
 	w.open()
@@ -217,7 +221,9 @@ type ChatKitWorkflowTracing struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatKitWorkflowTracing) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatKitWorkflowTracing) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatKitWorkflowTracing) writeJSON(w *jsonWriter) {
 	w.open()
@@ -259,7 +265,9 @@ type ChatSessionRateLimits struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionRateLimits) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionRateLimits) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionRateLimits) writeJSON(w *jsonWriter) {
 	w.open()
@@ -305,7 +313,9 @@ type ChatSessionChatKitConfiguration struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionChatKitConfiguration) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionChatKitConfiguration) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionChatKitConfiguration) writeJSON(w *jsonWriter) {
 	w.open()
@@ -359,7 +369,9 @@ type ChatSessionAutomaticThreadTitling struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionAutomaticThreadTitling) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionAutomaticThreadTitling) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionAutomaticThreadTitling) writeJSON(w *jsonWriter) {
 	w.open()
@@ -405,7 +417,9 @@ type ChatSessionFileUpload struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionFileUpload) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionFileUpload) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionFileUpload) writeJSON(w *jsonWriter) {
 	w.open()
@@ -461,7 +475,9 @@ type ChatSessionHistory struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionHistory) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionHistory) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionHistory) writeJSON(w *jsonWriter) {
 	w.open()
@@ -519,7 +535,9 @@ type SessionCreateParams struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v SessionCreateParams) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v SessionCreateParams) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v SessionCreateParams) writeJSON(w *jsonWriter) {
 	w.open()
@@ -599,7 +617,9 @@ type ChatSessionWorkflowParam struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionWorkflowParam) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionWorkflowParam) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionWorkflowParam) writeJSON(w *jsonWriter) {
 	w.open()
@@ -666,7 +686,9 @@ type ChatSessionWorkflowTracingParam struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionWorkflowTracingParam) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionWorkflowTracingParam) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionWorkflowTracingParam) writeJSON(w *jsonWriter) {
 	w.open()
@@ -713,7 +735,9 @@ type ChatSessionExpiresAfterParam struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionExpiresAfterParam) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionExpiresAfterParam) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionExpiresAfterParam) writeJSON(w *jsonWriter) {
 	w.open()
@@ -762,7 +786,9 @@ type ChatSessionRateLimitsParam struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionRateLimitsParam) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionRateLimitsParam) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionRateLimitsParam) writeJSON(w *jsonWriter) {
 	w.open()
@@ -814,7 +840,9 @@ type ChatSessionChatKitConfigurationParam struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionChatKitConfigurationParam) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionChatKitConfigurationParam) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionChatKitConfigurationParam) writeJSON(w *jsonWriter) {
 	w.open()
@@ -876,7 +904,9 @@ type ChatSessionAutomaticThreadTitlingParam struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionAutomaticThreadTitlingParam) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionAutomaticThreadTitlingParam) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionAutomaticThreadTitlingParam) writeJSON(w *jsonWriter) {
 	w.open()
@@ -928,7 +958,9 @@ type ChatSessionFileUploadParam struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionFileUploadParam) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionFileUploadParam) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionFileUploadParam) writeJSON(w *jsonWriter) {
 	w.open()
@@ -991,7 +1023,9 @@ type ChatSessionHistoryParam struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ChatSessionHistoryParam) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ChatSessionHistoryParam) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ChatSessionHistoryParam) writeJSON(w *jsonWriter) {
 	w.open()
@@ -1043,7 +1077,9 @@ type ErrorResponse struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ErrorResponse) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ErrorResponse) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ErrorResponse) writeJSON(w *jsonWriter) {
 	w.open()
@@ -1091,7 +1127,9 @@ type ErrorModel struct {
 }
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
-func (v ErrorModel) MarshalJSON() ([]byte, error) { return marshalValue(v) }
+func (v ErrorModel) MarshalJSON() ([]byte, error) {
+	return marshalValue(v)
+}
 
 func (v ErrorModel) writeJSON(w *jsonWriter) {
 	w.open()
@@ -1149,13 +1187,19 @@ func fieldOfErrorModel(key []byte) int {
 type StateVariable struct{ union }
 
 // StateVariableString returns a StateVariable holding a string.
-func StateVariableString(v string) StateVariable { return StateVariable{unionOf(v)} }
+func StateVariableString(v string) StateVariable {
+	return StateVariable{unionOf(v)}
+}
 
 // StateVariableBool returns a StateVariable holding a boolean.
-func StateVariableBool(v bool) StateVariable { return StateVariable{unionOf(v)} }
+func StateVariableBool(v bool) StateVariable {
+	return StateVariable{unionOf(v)}
+}
 
 // StateVariableNumber returns a StateVariable holding a number.
-func StateVariableNumber(v json.Number) StateVariable { return StateVariable{unionOf(v)} }
+func StateVariableNumber(v json.Number) StateVariable {
+	return StateVariable{unionOf(v)}
+}
 
 // StateVariableInt returns a StateVariable holding a number.
 func StateVariableInt(v int64) StateVariable {
@@ -1163,22 +1207,34 @@ func StateVariableInt(v int64) StateVariable {
 }
 
 // StateVariableFloat returns a StateVariable holding a number.
-func StateVariableFloat(v float64) StateVariable { return StateVariable{unionOf(v)} }
+func StateVariableFloat(v float64) StateVariable {
+	return StateVariable{unionOf(v)}
+}
 
 // AsString returns the value as string, and whether it is one.
-func (u StateVariable) AsString() (string, bool) { return unionAs(u.union, decodeString) }
+func (u StateVariable) AsString() (string, bool) {
+	return unionAs(u.union, decodeString)
+}
 
 // AsBool returns the value as bool, and whether it is one.
-func (u StateVariable) AsBool() (bool, bool) { return unionAs(u.union, decodeBool) }
+func (u StateVariable) AsBool() (bool, bool) {
+	return unionAs(u.union, decodeBool)
+}
 
 // AsNumber returns the value as json.Number, and whether it is one.
-func (u StateVariable) AsNumber() (json.Number, bool) { return unionAs(u.union, decodeNumber) }
+func (u StateVariable) AsNumber() (json.Number, bool) {
+	return unionAs(u.union, decodeNumber)
+}
 
 // AsInt returns the value as int64, and whether it is one.
-func (u StateVariable) AsInt() (int64, bool) { return unionAs(u.union, decodeInt) }
+func (u StateVariable) AsInt() (int64, bool) {
+	return unionAs(u.union, decodeInt)
+}
 
 // AsFloat returns the value as float64, and whether it is one.
-func (u StateVariable) AsFloat() (float64, bool) { return unionAs(u.union, decodeFloat) }
+func (u StateVariable) AsFloat() (float64, bool) {
+	return unionAs(u.union, decodeFloat)
+}
 
 // UnmarshalJSON accepts string | boolean | number.
 func (u *StateVariable) UnmarshalJSON(data []byte) error {
