@@ -57,8 +57,9 @@ class PackageFiles:
         for sf in self.services_files(pkg):
             self.files[f"{sf.name}.go"] = _file(sf)
             ops = [c for c in self.tests.ops if any(c.method is m for m in sf.methods)]
+            pages = [c for c in self.tests.pages if any(c.op.method is m for m in sf.methods)]
             if ops:
-                self.files[f"{sf.name}_test.go"] = self._tests("api_test.go", Tests(ops=ops))
+                self.files[f"{sf.name}_test.go"] = self._tests("api_test.go", Tests(ops=ops, pages=pages))
         for f in self.types_files(pkg):
             self.files[f"{f.name}.go"] = _file(f)
             names = {m.name for m in f.models} | {e.name for e in f.enums}

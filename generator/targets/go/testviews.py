@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...ir.model import (
     AnyType,
@@ -22,6 +23,9 @@ from ...ir.model import (
 from .sample import Sampler, accepts_string
 from .types import go_string
 from .viewmodels import MethodView, PackageView
+
+if TYPE_CHECKING:
+    from .pagetests import PagesCase
 
 
 def js(value: object) -> str:
@@ -79,6 +83,7 @@ class Tests:
     models: list[ModelCase] = field(default_factory=list)
     enums: list[EnumCase] = field(default_factory=list)
     ops: list[OpCase] = field(default_factory=list)
+    pages: list[PagesCase] = field(default_factory=list)
 
 
 def build_tests(api: Api, view: PackageView) -> Tests:
@@ -92,9 +97,14 @@ def build_tests(api: Api, view: PackageView) -> Tests:
     for e in view.enums:
         unknown: object = "__oasgen_unknown__" if e.base == "string" else 987654
         tests.enums.append(EnumCase(e.name, js(unknown), e.consts[0][0]))
+    from .pagetests import pages_case
+
     for s in view.services:
         for mv in s.methods:
             tests.ops.append(_op_case(s.access, mv, models))
+            pages = pages_case(tests.ops[-1], models)
+            if pages is not None:
+                tests.pages.append(pages)
     return tests
 
 
