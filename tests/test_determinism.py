@@ -16,6 +16,7 @@ CASES = {
     "chatkit": ROOT / "spec" / "chatkit.yaml",
     "unions": SPECS / "unions.yaml",
     "multifile": SPECS / "multifile" / "root.yaml",
+    "hostile_names": SPECS / "hostile_names.yaml",  # every clash rule, allocated in a fixed order
 }
 SEEDS = ("1", "12345")
 

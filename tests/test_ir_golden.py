@@ -35,8 +35,8 @@ UPDATE = os.environ.get("OASGEN_UPDATE_GOLDEN") == "1"
 
 
 def valid_specs() -> list[Path]:
-    """Root documents only: files under ``multifile/schemas`` are referenced, not specs of their own."""
-    return sorted(SPECS.glob("*.yaml")) + [SPECS / "multifile" / "root.yaml"]
+    """Root documents only: the other files of a multi-file fixture are referenced, not specs of their own."""
+    return sorted(SPECS.glob("*.yaml")) + sorted(SPECS.glob("*/root.yaml"))
 
 
 def golden_name(spec: Path) -> str:
@@ -181,3 +181,54 @@ def test_openapi30_nullable_becomes_nullable() -> None:
     api = api_of(SPECS / "openapi30.yaml")
     nullables = [f.name for m in api.models for f in m.fields if f.nullable]
     assert nullables, "3.0 nullable: true was not normalised to Nullable"
+
+
+def test_refs_in_any_position_build_the_same_api_as_inline_objects() -> None:
+    api = api_of(SPECS / "refs" / "root.yaml")
+    # a component written as a $ref to a file is that file's schema, under the component's name
+    pet = api.model("schemas/pet.yaml#")
+    assert pet.name == ("Pet",)
+    assert [m.name for m in api.models if m.name == ("Pet",)] == [("Pet",)]
+    assert field(pet, "name").description == "The name the shelter gave the pet.\n"
+    new_pet = api.model("schemas/new_pet.yaml#")
+    assert new_pet.name == ("new", "pet")  # named after its file
+    ops = {o.id: o for o in api.operations}
+    assert sorted(ops) == ["createPet", "deletePet", "getPet", "listPets"]
+    listing = ops["listPets"]
+    assert listing.location is not None and listing.location.file.endswith("refs/operations/list_pets.yaml")
+    assert [(p.name, p.location) for p in listing.params] == [("limit", "query"), ("species", "query")]
+    (ok,) = listing.responses
+    assert ok.type == ModelRef("schemas/pet_list.yaml#")
+    assert ops["getPet"].description == "Only the id of a pet that is still in the shelter is found.\n"
+    assert [p.name for p in ops["getPet"].params] == ["pet_id"]  # the path item's, through a $ref
+    created = {r.status: r for r in ops["createPet"].responses}
+    assert created["201"].description == "The new pet."  # written beside the $ref: it wins
+    assert created["201"].type == ModelRef("schemas/pet.yaml#")
+    assert created["default"].type == ModelRef("schemas/error.yaml#")
+    body = ops["createPet"].body
+    assert body is not None and body.required and body.type == ModelRef("schemas/new_pet.yaml#")
+    (scheme,) = api.auth
+    assert (scheme.name, scheme.kind, scheme.description) == (
+        "ApiKey",
+        "api-key",
+        "Send your key in the `X-API-Key` header.\n",
+    )
+
+
+def test_unusable_discriminator_mapping_entries_fall_back_to_the_variants() -> None:
+    api, warnings = build_api(load_spec(SPECS / "discriminator_mapping.yaml"))
+    shape = model(api, "Shape").type
+    assert isinstance(shape, UnionType) and shape.discriminator is not None
+    assert shape.discriminator.mapping == (
+        ("circle", "#/components/schemas/Circle"),
+        ("square", "#/components/schemas/Square"),  # through a $ref, followed
+        ("triangle", "#/components/schemas/Triangle"),  # its own enum value: the entry is broken
+    )
+    located = [(f.severity.value, f.rule, f.location.line, f.location.pointer) for f in warnings]
+    mapping = "/components/schemas/Shape/discriminator/mapping"
+    assert located == [
+        ("warning", "ref-through", 47, f"{mapping}/square"),
+        ("warning", "discriminator-mapping", 49, f"{mapping}/triangle"),
+        ("warning", "discriminator-mapping", 51, f"{mapping}/hexagon"),
+    ]
+    assert "Trigon" in warnings[1].message and "falls back" in warnings[1].message

@@ -35,6 +35,25 @@ EXPECTED: dict[str, list[tuple[Severity, str, str, str]]] = {
     "ref_remote.yaml": [(E, "ref-remote", "9:13", "/components/schemas/Pet/$ref")],
     "ref_outside.yaml": [(E, "ref-outside", "9:13", "/components/schemas/Pet/$ref")],
     "ref_cycle.yaml": [(E, "ref-cycle", "9:13", "/components/schemas/A/$ref")],
+    # $refs where objects and values stand (not schemas): refused the same way, at the ref
+    "ref_remote_positions.yaml": [
+        (E, "ref-remote", "6:11", "/info/description/$ref"),
+        (E, "ref-remote", "10:13", "/paths/~1pets/get/$ref"),
+        (E, "ref-remote", "14:13", "/components/securitySchemes/ApiKey/$ref"),
+    ],
+    "ref_outside_positions.yaml": [
+        (E, "ref-outside", "7:11", "/paths/~1pets/$ref"),
+        (E, "ref-outside", "12:17", "/paths/~1owners/get/parameters/0/$ref"),
+    ],
+    "ref_missing_file.yaml": [
+        (E, "ref-unresolved", "10:15", "/paths/~1pets/get/description/$ref"),
+        (E, "ref-unresolved", "12:17", "/paths/~1pets/get/parameters/0/$ref"),
+        (E, "ref-unresolved", "16:17", "/paths/~1pets/get/responses/200/$ref"),
+    ],
+    "ref_cycle_objects.yaml": [
+        (E, "ref-cycle", "17:19", "/paths/~1pets/post/callbacks/created/{$request.query.url}/$ref"),
+        (E, "ref-cycle", "21:13", "/components/parameters/A/$ref"),
+    ],
     "duplicate_operation_id.yaml": [
         (E, "duplicate-operation-id", "14:20", "/paths/~1animals/get/operationId"),
     ],
@@ -80,6 +99,22 @@ EXPECTED: dict[str, list[tuple[Severity, str, str, str]]] = {
     ],
 }
 
+# fixtures whose findings are in the files they $ref: [(severity, rule, "file:line:col", pointer)],
+# the file relative to tests/fixtures/broken
+ELSEWHERE: dict[str, list[tuple[Severity, str, str, str]]] = {
+    "ref_elsewhere.yaml": [
+        (E, "yaml-syntax", "refs/broken.yaml:3:1", ""),
+        (E, "path-params", "refs/pet_path.yaml:4:3", "/get"),
+        (E, "oas-schema", "refs/pet_path.yaml:5:14", "/get/deprecatd"),
+        (
+            E,
+            "invalid-example",
+            "refs/pet_path.yaml:17:18",
+            "/get/responses/200/content/application~1json/example/age",
+        ),
+    ],
+}
+
 # fixtures the loader itself refuses: (rule, "line:col")
 LOADER_ERRORS = {
     "duplicate_key.yaml": ("yaml-duplicate-key", "10:7"),
@@ -104,7 +139,7 @@ def lint_text(tmp_path: Path, text: str, name: str = "openapi.yaml") -> list[Fin
 
 def test_every_broken_fixture_is_covered() -> None:
     on_disk = {p.name for p in BROKEN.glob("*.yaml")}
-    assert on_disk == set(EXPECTED) | set(LOADER_ERRORS)
+    assert on_disk == set(EXPECTED) | set(ELSEWHERE) | set(LOADER_ERRORS)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -115,6 +150,21 @@ def test_broken_fixture_findings(name: str) -> None:
         assert f.location.file.endswith(f"tests/fixtures/broken/{name}")
         assert f.message and "\n" not in f.message
         assert f.format().startswith(f"{f.location}: {f.severity.value}: ")
+
+
+@pytest.mark.parametrize("name", sorted(ELSEWHERE))
+def test_findings_in_referenced_files_name_those_files(name: str) -> None:
+    findings = lint_file(BROKEN / name)
+    located = [
+        (
+            f.severity,
+            f.rule,
+            f"{Path(f.location.file).resolve().relative_to(BROKEN).as_posix()}:{f.location.line}:{f.location.col}",
+            f.location.pointer,
+        )
+        for f in findings
+    ]
+    assert located == ELSEWHERE[name]
 
 
 @pytest.mark.parametrize("name", sorted(LOADER_ERRORS))

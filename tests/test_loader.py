@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import Finding, SpecError
+from generator.errors import Finding, Location, SpecError
 from generator.lint import lint
 from generator.loading.spec import Spec, load_spec
 from generator.loading.yaml_source import MAX_BYTES, parse_text
@@ -233,3 +233,197 @@ def test_alias_cycle_is_reported_and_recursion_is_fine() -> None:
     assert node.pointer == "/components/schemas/Node"
     assert value["properties"]["children"]["items"] == {"$ref": "#/components/schemas/Node"}
     assert [f.rule for f in lint(spec)] == ["ref-cycle"]
+
+
+# -- $ref in any position (tests/fixtures/specs/refs) ------------------------------------------------
+
+REFS = Path(__file__).resolve().parent / "fixtures" / "specs" / "refs"
+
+
+@pytest.fixture(scope="module")
+def refs_spec() -> Spec:
+    return load_spec(REFS / "root.yaml")
+
+
+def where(loc: Location) -> str:
+    """``file:line:col`` with the file relative to the refs fixture."""
+    return f"{Path(loc.file).resolve().relative_to(REFS).as_posix()}:{loc.line}:{loc.col}"
+
+
+def test_objects_written_as_refs_are_the_objects_they_point_to(refs_spec: Spec) -> None:
+    spec = refs_spec
+    # a path item, an operation inside it, a parameter list entry, a response
+    pets = spec.node("/paths/~1pets")
+    assert (pets.id, where(pets.location)) == ("paths/pets.yaml#", "paths/pets.yaml:1:1")
+    get = spec.node("/paths/~1pets/get")
+    assert (get.id, where(get.location)) == ("operations/list_pets.yaml#", "operations/list_pets.yaml:1:1")
+    assert spec.value(get)["operationId"] == "listPets"
+    assert pets.child("get") == get  # navigation and pointers agree
+    limit = get.child("parameters", 0)
+    assert limit.id == "components/parameters.yaml#/Limit"
+    assert where(limit.child("name").location) == "components/parameters.yaml:10:9"
+    assert spec.value(limit)["name"] == "limit"
+    pet_id = spec.node("/paths/~1pets~1{pet_id}/parameters/0")
+    assert pet_id.id == "components/parameters.yaml#/PetId"
+    # the site itself is still where the $ref is written
+    site = spec.node("/paths/~1pets~1{pet_id}").written("parameters", 0)
+    assert where(site.location) == "root.yaml:18:9"
+    ok = get.child("responses", "200", "headers", "X-Rate-Limit-Remaining")
+    assert ok.id == "components/headers/rate_limit.yaml#"
+    example = get.child("responses", "200", "content", "application/json", "examples", "two", "value")
+    assert example.id == "components/examples/pets.yaml#/value"
+    link = get.child("responses", "200", "links", "first")
+    assert spec.value(link)["operationId"] == "getPet"
+    callback = spec.node("/paths/~1pets/post/callbacks/adopted")
+    assert callback.id == "components/callbacks.yaml#/Adopted"
+    scheme = spec.node("/components/securitySchemes/ApiKey")
+    assert spec.value(scheme)["name"] == "X-API-Key"
+
+
+def test_plain_values_from_other_files(refs_spec: Spec) -> None:
+    spec = refs_spec
+    intro = spec.node("/info/description")
+    assert spec.value(intro) == (REFS / "docs" / "intro.md").read_text(encoding="utf-8")
+    assert where(intro.location) == "docs/intro.md:1:1"
+    assert spec.data["tags"][0]["description"] == "Everything about the pets in the shelter."
+    # relative to the file the ref is written in: components/security.yaml -> ../docs/auth.md
+    auth = spec.node("/components/securitySchemes/ApiKey/description")
+    assert spec.value(auth) == "Send your key in the `X-API-Key` header.\n"
+    # a description ref inside a schema is resolved too; the schema's own refs are not
+    pet, _ = spec.deref(spec.node("/components/schemas/Pet"))
+    assert pet.id == "schemas/pet.yaml#"
+    assert spec.value(pet.child("properties", "name", "description")).startswith("The name the shelter")
+    assert spec.value(pet.child("properties", "species")) == {"$ref": "./species.yaml"}
+
+
+def test_keys_beside_a_ref_override_the_target(refs_spec: Spec) -> None:
+    created = refs_spec.node("/paths/~1pets/post/responses/201")
+    assert where(created.location) == "paths/pets.yaml:12:7"
+    assert refs_spec.value(created)["description"] == "The new pet."
+    assert where(created.child("description").location) == "paths/pets.yaml:13:20"
+    content = created.child("content")
+    assert content.id == "components/responses/pet.yaml#/content"
+    assert "$ref" not in refs_spec.value(created)
+
+
+def test_structural_validation_sees_the_resolved_document(refs_spec: Spec) -> None:
+    # hundreds of `unknown field '$ref'` before: operations, descriptions and list entries as refs
+    findings = lint(refs_spec)
+    assert [(f.severity.value, f.rule, where(f.location), f.location.pointer) for f in findings] == [
+        ("warning", "ref-through", "components/parameters.yaml:8:11", "/PetId/schema/$ref"),
+        ("warning", "ref-through", "schemas/new_pet.yaml:9:11", "/properties/species/$ref"),
+    ]
+    assert "runs through the $ref at #/components/schemas/Pet" in findings[0].message
+    assert "followed to schemas/pet.yaml#/properties/id" in findings[0].message
+
+
+def test_pointer_through_a_ref_is_followed(refs_spec: Spec) -> None:
+    schema = refs_spec.node("/paths/~1pets~1{pet_id}/parameters/0/schema")
+    target, value = refs_spec.deref(schema)
+    assert (target.id, value) == (
+        "schemas/pet.yaml#/properties/id",
+        {"type": "string", "description": "The pet's id."},
+    )
+
+
+def test_pointer_through_an_object_ref_is_the_bundled_path(tmp_path: Path) -> None:
+    """Through a $ref resolved in place the pointer names what a bundled document holds: no warning."""
+    write(tmp_path / "paths" / "pets.yaml", "get:\n  responses:\n    '200': {description: OK}\n")
+    write(tmp_path / "schemas" / "_index.yaml", "Pet: {$ref: ./Pet.yaml}\n")
+    write(tmp_path / "schemas" / "Pet.yaml", "type: object\nproperties: {name: {type: string}}\n")
+    root = write(
+        tmp_path / "openapi.yaml",
+        """\
+        openapi: 3.1.0
+        info: {title: T, version: "1"}
+        paths:
+          /pets: {$ref: paths/pets.yaml}
+          /animals:
+            get:
+              responses:
+                "200": {$ref: "#/paths/~1pets/get/responses/200"}
+          /pet:
+            get:
+              responses:
+                "200":
+                  description: OK
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Pet"}
+        components:
+          schemas: {$ref: schemas/_index.yaml}
+        """,
+    )
+    spec = load_spec(root)
+    ok = spec.node("/paths/~1animals/get/responses/200")
+    assert ok.id == "paths/pets.yaml#/get/responses/200"
+    schema = spec.node("/paths/~1pet/get/responses/200/content/application~1json/schema")
+    assert spec.deref(schema)[0].id == "schemas/Pet.yaml#"
+    assert spec.node("/components/schemas/Pet").id == "schemas/_index.yaml#/Pet"
+    assert lint(spec) == []
+
+
+def test_ref_cycles_through_objects_are_reported_once() -> None:
+    spec = load_spec(BROKEN / "ref_cycle_objects.yaml")
+    cycles = sorted(f.message for f in spec.findings if f.rule == "ref-cycle")
+    assert len(cycles) == 2
+    assert cycles[1].endswith("refers to #/paths/~1pets, which contains it")
+    assert spec.unresolved(spec.node("/components/parameters/A").written())
+
+
+def test_long_chains_of_refs_across_files(tmp_path: Path) -> None:
+    for i in range(300):
+        nxt = f"$ref: p{i + 1}.yaml\n" if i < 299 else "name: x\nin: query\nschema: {type: string}\n"
+        write(tmp_path / "f" / f"p{i}.yaml", nxt)
+    root = write(
+        tmp_path / "openapi.yaml",
+        """\
+        openapi: 3.1.0
+        info: {title: T, version: "1"}
+        paths:
+          /a:
+            get:
+              parameters: [{$ref: f/p0.yaml}]
+              responses: {"200": {description: OK}}
+        """,
+    )
+    spec = load_spec(root)
+    param = spec.node("/paths/~1a/get/parameters/0")
+    assert param.id == "f/p299.yaml#"
+    assert lint(spec) == []
+
+
+def test_a_broken_referenced_file_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path / "op.yaml", "operationId: x\nresponses: [oops\n")
+    root = write(
+        tmp_path / "openapi.yaml",
+        'openapi: 3.1.0\ninfo: {title: T, version: "1"}\npaths:\n  /a:\n    get: {$ref: op.yaml}\n',
+    )
+    findings = lint(load_spec(root))
+    assert [(f.rule, Path(f.location.file).name, at(f)) for f in findings] == [
+        ("yaml-syntax", "op.yaml", "3:1")
+    ]
+
+
+def test_pointer_through_an_alias_cycle_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "openapi.yaml",
+        """\
+        openapi: 3.1.0
+        info: {title: T, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            C: {$ref: "#/components/schemas/D"}
+            D: {$ref: "#/components/schemas/C"}
+            E: {$ref: "#/components/schemas/C/properties/y"}
+        """,
+    )
+    findings = lint(load_spec(root))
+    assert [(f.rule, at(f), f.location.pointer) for f in findings] == [
+        ("ref-cycle", "6:15", "/components/schemas/C/$ref"),
+        ("ref-cycle", "8:15", "/components/schemas/E/$ref"),
+    ]
+    assert findings[1].message == (
+        "$ref '#/components/schemas/C/properties/y' runs through a $ref cycle at #/components/schemas/C"
+    )

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import Finding, SpecError, UsageError
-from ..loading.spec import Spec
+from ..errors import Finding, Severity, SpecError, UsageError
+from ..loading.spec import Node, Spec
+from ..naming import keep_case_words
 from .model import Api, AuthScheme, Info, Model, Operation, Server
 from .operations import OperationBuilder
 from .resources import apply_renames, build_tree, clashes, settle
-from .schemas import COMPONENT_PREFIX, SchemaConverter
+from .schemas import COMPONENT_PREFIX, SchemaConverter, is_component
 
 
 def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api, list[Finding]]:
@@ -21,6 +22,9 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
     raises UsageError.
     """
     options = options or {}
+    broken = [f for f in spec.findings if f.severity is Severity.ERROR]
+    if broken:  # a $ref left unresolved stands where an object or a string should
+        raise SpecError(broken)
     data = spec.data
     version = str(data.get("openapi", ""))
     conv = SchemaConverter(spec, is_30=version.startswith("3.0"))
@@ -29,7 +33,7 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
     schemas = (data.get("components") or {}).get("schemas") or {}
     for name in schemas:
         node = spec.node(COMPONENT_PREFIX.rstrip("/")).child(name)
-        conv.model_ref(node, conv.component_name(node))
+        conv.model_ref(_component_model(spec, node), keep_case_words(str(name)) or (str(name),))
 
     paging = _table(options, "pagination")
     builder = OperationBuilder(conv, paging)
@@ -68,6 +72,26 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
         resources=build_tree(ops),
     )
     return api, findings
+
+
+_REF_ANNOTATIONS = {"$ref", "description", "title", "summary", "$comment"}
+
+
+def _component_model(spec: Spec, node: Node) -> Node:
+    """The node of a component schema's model.
+
+    A component written as a ``$ref`` to a schema outside the components (``Pet: {$ref:
+    schemas/pet.yaml}``, the usual multi-file layout) *is* that schema, under the component's
+    name: refs to the file and to ``#/components/schemas/Pet`` then give the same model.
+    """
+    value = spec.value(node)
+    if not isinstance(value, dict) or "$ref" not in value or value.keys() - _REF_ANNOTATIONS:
+        return node
+    try:
+        final, _ = spec.deref(node)
+    except SpecError:
+        return node  # reported by the ref rules; converting the node says so again
+    return node if is_component(final) else final
 
 
 def _auth(data: dict[str, Any]) -> tuple[AuthScheme, ...]:

@@ -16,10 +16,12 @@ never a crash and never a silent drop.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
-from ..errors import Finding, Severity
+from ..errors import Finding, Severity, SpecError
 from ..loading.spec import Node, Spec
+from ..loading.yaml_source import unescape_pointer_token
 from ..naming import keep_case_words
 from .model import (
     AnyType,
@@ -255,8 +257,8 @@ class SchemaConverter:
         if is_component(final) or final.id in self.models:
             return self.model_ref(final, self.component_name(final) if is_component(final) else ("Schema",))
         if isinstance(s, dict) and (schema_is_object(s) or "allOf" in s) and not _is_map_only(s):
-            return self.model_ref(final, keep_case_words(final.pointer.rsplit("/", 1)[-1]) or ("Schema",))
-        return self.convert(final, keep_case_words(final.pointer.rsplit("/", 1)[-1]) or ("Schema",))
+            return self.model_ref(final, keep_case_words(final.name) or ("Schema",))
+        return self.convert(final, keep_case_words(final.name) or ("Schema",))
 
     def convert_inline(self, node: Node, s: dict[str, Any], name: tuple[str, ...]) -> Type:
         # 3.0 nullable, and null in a 3.1 type list.
@@ -381,21 +383,48 @@ class SchemaConverter:
         if not isinstance(d, dict) or not isinstance(d.get("propertyName"), str):
             return None
         prop = d["propertyName"]
+        named = {v.id for v in variants if isinstance(v, ModelRef)}
         # (value, model id) pairs: explicit mapping first, then each unmapped variant's own value.
         # Two variants may share a value (both say type: message): both stay, in spec order.
+        # When the oneOf/anyOf names its variants, a mapping entry that does not lead to one of
+        # them is a warning: dispatch falls back to that variant's own value.
         mapping: list[tuple[str, str]] = []
-        for value, ref in (d.get("mapping") or {}).items():
-            target = self.spec.ref_target(
-                ref if "#" in str(ref) or "/" in str(ref) else f"#/components/schemas/{ref}",
-                node.child("discriminator"),
-            )
-            mapping.append((str(value), self.spec.deref(target)[0].id))
+        raw = d.get("mapping")
+        at = node.child("discriminator")
+        for value, ref in (raw if isinstance(raw, dict) else {}).items():
+            entry = at.child("mapping", value)
+            ref = str(ref) if "#" in str(ref) or "/" in str(ref) else f"#/components/schemas/{ref}"
+            try:
+                mid = self.spec.deref(self.spec.ref_target(ref, at))[0].id
+            except SpecError as exc:
+                if not named:
+                    raise
+                problem = exc.findings[0].message if exc.findings else "it does not resolve"
+                self.warn(
+                    "discriminator-mapping",
+                    f"discriminator mapping {value!r} is not used ({problem}); "
+                    f"dispatch falls back to the variants' own {prop!r} values",
+                    entry,
+                )
+                continue
+            through = self.spec.ref_warning(ref, at)
+            if through is not None:
+                self.warn("ref-through", through.message, entry)
+            if named and mid not in named:
+                self.warn(
+                    "discriminator-mapping",
+                    f"discriminator mapping {value!r} points at {mid}, which is not one of the "
+                    f"variants; dispatch falls back to the variants' own {prop!r} values",
+                    entry,
+                )
+                continue
+            mapping.append((str(value), mid))
         mapped = {mid for _, mid in mapping}
         for v in variants:
             if isinstance(v, ModelRef) and v.id not in mapped:
                 model = self.models.get(v.id)
                 value = _discriminator_value(model, prop) if model else None
-                mapping.append((value if value is not None else v.id.rsplit("/", 1)[-1], v.id))
+                mapping.append((value if value is not None else _implicit_value(v.id), v.id))
         return Discriminator(prop, tuple(mapping))
 
 
@@ -438,6 +467,13 @@ def _non_null_branch(spec: Spec, node: Node, s: dict[str, Any]) -> dict[str, Any
                 if isinstance(b, dict) and "$ref" not in b:
                     return b
     return {}
+
+
+def _implicit_value(model_id: str) -> str:
+    """A variant's discriminator value when nothing names one: its schema's name (file stem)."""
+    if model_id.endswith("#"):
+        return PurePosixPath(model_id[:-1]).stem
+    return unescape_pointer_token(model_id.rsplit("/", 1)[-1])
 
 
 def _discriminator_value(model: Model, prop: str) -> str | None:

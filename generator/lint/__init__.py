@@ -5,7 +5,9 @@ Rules (id, severity):
 * ``oas-schema`` (error): the document does not match the OpenAPI 3.0/3.1 schema
   (:mod:`generator.loading.validate`); an unsupported or missing version stops here.
 * ``ref-unresolved``, ``ref-remote``, ``ref-outside``, ``ref-invalid``, ``ref-cycle`` (error)
-  (:mod:`.walk`); recursive schemas are fine, pure alias cycles are not.
+  (:mod:`generator.loading.resolve`, :mod:`.walk`); recursive schemas are fine, pure alias cycles
+  and objects that ``$ref`` themselves are not.
+* ``ref-through`` (warning): a ref's JSON pointer runs through another ``$ref`` (followed).
 * ``duplicate-operation-id`` (error) (:mod:`.operation_ids`).
 * ``path-params`` (error) (:mod:`.path_params`).
 * ``invalid-example``, ``invalid-default``, ``invalid-const``, ``invalid-enum-value`` (error;
@@ -78,6 +80,7 @@ def _blocking(spec: Spec, fast: bool = False) -> tuple[str | None, SpecIndex | N
     version, findings = validate_structure(spec, fast=fast)
     if version is None:
         return None, None, findings
+    findings += spec.findings
     index = walk(spec, version)
     findings += index.findings
     findings += check_operation_ids(index.operations)

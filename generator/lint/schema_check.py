@@ -35,7 +35,9 @@ class SchemaChecker:
         self.version = version
         specification = DRAFT4 if version == "3.0" else DRAFT202012
         resources: list[tuple[str, Resource[Any]]] = [
-            (doc.path.as_uri(), specification.create_resource(doc.data)) for doc in spec.documents
+            (doc.path.as_uri(), specification.create_resource(doc.data))
+            for doc in spec.documents
+            if isinstance(doc.data, (dict, list))
         ]
         self.registry: Registry[Any] = Registry().with_resources(resources)
         self.cls: Any = OAS30Validator if version == "3.0" else Draft202012Validator

@@ -1,8 +1,10 @@
 """One pass over the spec that every lint rule reads from.
 
 The walk knows where OpenAPI puts things (path items, operations, parameters,
-media types, Schema Objects and their subschemas) and follows ``$ref``s into
-other files as it meets them.  It collects:
+media types, Schema Objects and their subschemas).  It reads the loader's
+resolved view (an operation written as a ``$ref`` is the operation it points
+to, located in its own file) and follows schema ``$ref``s as it meets them.
+It collects:
 
 * every operation with its effective parameters (path-level merged with operation-level),
 * every Schema Object reached (each once, by node id),
@@ -18,27 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import Finding, Severity, SpecError
+from ..errors import Finding, SpecError
+from ..loading.oas_types import HTTP_METHODS, SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_ONE
+from ..loading.refs import cycle_finding
 from ..loading.spec import Node, Spec
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-# Schema keywords whose value is a map of subschemas / one subschema / a list of subschemas.
-_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-_SCHEMA_ONE = (
-    "additionalProperties",
-    "items",
-    "additionalItems",
-    "not",
-    "if",
-    "then",
-    "else",
-    "contains",
-    "propertyNames",
-    "unevaluatedItems",
-    "unevaluatedProperties",
-)
-_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,16 +101,9 @@ class _Walker:
 
     def _cycle(self, cycle: list[Node]) -> None:
         key = frozenset(n.id for n in cycle)
-        if key in self.cycles:
-            return
-        self.cycles.add(key)
-        first = min(cycle, key=lambda n: (n.location.file, n.location.line, n.location.col))
-        start = cycle.index(first)
-        ordered = cycle[start:] + cycle[:start] + [first]
-        chain = " -> ".join(n.id for n in ordered)
-        self.index.findings.append(
-            Finding(Severity.ERROR, "ref-cycle", f"$ref alias cycle: {chain}", first.child("$ref").location)
-        )
+        if key not in self.cycles:
+            self.cycles.add(key)
+            self.index.findings.append(cycle_finding(cycle))
 
     # -- driving ----------------------------------------------------------------------------------
     def push(self, kind: str, node: Node) -> None:
@@ -196,9 +174,9 @@ class _Walker:
         if not isinstance(params, list):
             return out
         for i, _ in enumerate(params):
-            written = owner.child("parameters", i)
-            self.push("parameter", written)
-            resolved = self.resolve(written, self.spec.value(written))
+            written, node = owner.written("parameters", i), owner.child("parameters", i)
+            self.push("parameter", node)
+            resolved = self.resolve(node, self.spec.value(node))
             if resolved and isinstance(resolved[1], dict):
                 pnode, pval = resolved
                 name, where = pval.get("name"), pval.get("in")
@@ -284,15 +262,15 @@ class _Walker:
     def _schema(self, node: Node, value: dict[str, Any], _: str | None) -> None:
         self.index.schemas.append((node, value))
         self._schema_values(node, value)
-        for key in _SCHEMA_MAPS:
+        for key in SCHEMA_MAPS:
             sub = value.get(key)
             if isinstance(sub, dict):
                 for name in sub:
                     self.push("schema", node.child(key, name))
-        for key in _SCHEMA_ONE:
+        for key in SCHEMA_ONE:
             if isinstance(value.get(key), dict):
                 self.push("schema", node.child(key))
-        for key in _SCHEMA_LISTS + ("items",):
+        for key in SCHEMA_LISTS + ("items",):
             sub = value.get(key)
             if isinstance(sub, list):
                 for i, _item in enumerate(sub):

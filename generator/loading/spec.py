@@ -1,43 +1,24 @@
-"""A loaded spec: the root document, the files it ``$ref``s, and ref resolution.
+"""A loaded spec: the root document, the files it ``$ref``s, and its resolved view.
 
-Only local refs (``#/components/schemas/X``) and relative-file refs
-(``common.yaml#/X``, ``schemas/x.yaml``) are followed.  A ref that points at
-http(s), or at a file outside the spec's folder, is refused: oasgen never
-touches the network and never reads arbitrary files.
+Loading reads the root document and every file it refers to, and resolves the ``$ref``s that
+stand for objects or values in place (:mod:`.resolve`); schema ``$ref``s stay references and
+are followed with :meth:`Spec.deref`.  :meth:`Spec.value` reads the resolved view,
+:class:`Node` navigation lands where each value is written (file, pointer, line:col), and
+problems met while resolving are in :attr:`Spec.findings` (located, never raised here).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from ..errors import Location, error
+from ..errors import Finding, error
+from .node import Node
+from .refs import STRUCTURED_SUFFIXES, RefTargets
+from .resolve import ResolvedView
 from .yaml_source import Document, load_file, unescape_pointer_token
 
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    """A position in the spec: a document and a JSON pointer inside it."""
-
-    doc: Document
-    pointer: str
-
-    @property
-    def location(self) -> Location:
-        return self.doc.location(self.pointer)
-
-    @property
-    def id(self) -> str:
-        """Stable id: ``#/pointer`` in the root document, ``file.yaml#/pointer`` elsewhere."""
-        return f"{self.doc.uri}#{self.pointer}"
-
-    def child(self, *tokens: str | int) -> Node:
-        ptr = self.pointer
-        for t in tokens:
-            ptr += "/" + str(t).replace("~", "~0").replace("/", "~1")
-        return Node(self.doc, ptr)
+__all__ = ["Node", "Spec", "load_spec"]
 
 
 class Spec:
@@ -47,13 +28,19 @@ class Spec:
         self._docs: dict[Path, Document] = {}
         self.display_root = root_path.as_posix()
         self._display_dir = root_path.parent
-        self.root = self._load(self.root_path, self.display_root)
+        self.root = self._load(self.root_path)
+        self._refs = RefTargets(self.base_dir, self._load)
+        self._view = ResolvedView(self.root, self._refs)
+        self._data: dict[Document, Any] = {}
 
     # -- documents ----------------------------------------------------------------------------------
-    def _load(self, path: Path, display: str, uri: str = "") -> Document:
+    def _load(self, path: Path) -> Document:
         doc = self._docs.get(path)
         if doc is None:
-            doc = load_file(path, display, uri)
+            uri = "" if path == self.root_path else path.relative_to(self.base_dir).as_posix()
+            display = (self._display_dir / uri).as_posix() if uri else self.display_root
+            as_text = bool(uri) and path.suffix.lower() not in STRUCTURED_SUFFIXES
+            doc = load_file(path, display, uri, as_text=as_text)
             self._docs[path] = doc
         return doc
 
@@ -63,61 +50,52 @@ class Spec:
 
     @property
     def data(self) -> Any:
-        return self.root.data
+        """The root document's resolved data."""
+        return self.resolved(self.root)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """What resolving found: broken or cyclic ``$ref``s (errors), pointers through refs (warnings)."""
+        return self._view.findings + self._refs.warnings(self._view.in_place)
+
+    def unresolved(self, node: Node) -> bool:
+        """Whether ``node`` is an object or value written as a ``$ref`` that could not be resolved."""
+        return (node.doc, node.pointer) in self._view.unresolved
+
+    def resolved(self, doc: Document) -> Any:
+        data = self._data.get(doc)
+        if data is None:
+            data = self._data[doc] = self._view.data(doc)
+        return data
 
     def node(self, pointer: str = "") -> Node:
-        return Node(self.root, pointer)
+        """The node at ``pointer`` in the root document (through resolved ``$ref``s)."""
+        tokens = [unescape_pointer_token(t) for t in pointer.split("/")[1:]] if pointer else []
+        return Node(self.root, "").child(*tokens)
 
-    # -- pointers -----------------------------------------------------------------------------------
-    @staticmethod
-    def lookup(doc: Document, pointer: str) -> tuple[bool, Any]:
-        value: Any = doc.data
-        if pointer == "":
-            return True, value
-        for raw in pointer.lstrip("/").split("/"):
+    def value(self, node: Node) -> Any:
+        """The resolved value at ``node``; None when there is none."""
+        value: Any = self.resolved(node.doc)
+        if not node.pointer:
+            return value
+        for raw in node.pointer.split("/")[1:]:
             token = unescape_pointer_token(raw)
             if isinstance(value, dict) and token in value:
                 value = value[token]
             elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
                 value = value[int(token)]
             else:
-                return False, None
-        return True, value
-
-    def value(self, node: Node) -> Any:
-        return self.lookup(node.doc, node.pointer)[1]
+                return None
+        return value
 
     # -- refs ---------------------------------------------------------------------------------------
-    def ref_target(self, ref: str, at: Node) -> Node:
+    def ref_target(self, ref: Any, at: Node) -> Node:
         """The node a ``$ref`` string written at ``at`` points to; raises a located SpecError."""
-        loc = at.child("$ref").location
-        if not isinstance(ref, str):
-            raise error("ref-invalid", "$ref must be a string", loc)
-        parts = urlsplit(ref)
-        if parts.scheme or parts.netloc:
-            raise error(
-                "ref-remote",
-                f"remote $ref {ref!r} is not allowed: refs must stay inside the spec's folder",
-                loc,
-            )
-        doc = at.doc
-        if parts.path:
-            target = (at.doc.path.parent / unquote(parts.path)).resolve()
-            if not target.is_relative_to(self.base_dir):
-                raise error("ref-outside", f"$ref {ref!r} leaves the spec's folder", loc)
-            if not target.is_file():
-                raise error("ref-unresolved", f"$ref {ref!r}: no such file", loc)
-            uri = target.relative_to(self.base_dir).as_posix()
-            if target == self.root_path:
-                uri = ""
-            doc = self._load(target, (self._display_dir / uri).as_posix() if uri else self.display_root, uri)
-        fragment = unquote(parts.fragment)
-        if fragment and not fragment.startswith("/"):
-            raise error("ref-invalid", f"$ref {ref!r}: the fragment must be a JSON pointer", loc)
-        found, _ = self.lookup(doc, fragment)
-        if not found:
-            raise error("ref-unresolved", f"$ref {ref!r} does not resolve", loc)
-        return Node(doc, fragment)
+        return self._refs.target(ref, at)
+
+    def ref_warning(self, ref: Any, at: Node) -> Finding | None:
+        """The warning for a ref already resolved whose pointer ran through another ``$ref``."""
+        return self._refs.warning(ref, at, self._view.in_place)
 
     def deref(self, node: Node) -> tuple[Node, Any]:
         """Follow a chain of ``$ref``s from ``node`` to a node that is not a ref. Alias cycles are errors."""
@@ -134,5 +112,5 @@ class Spec:
 
 
 def load_spec(path: Path) -> Spec:
-    """Load the root document.  Raises SpecError (located) on unreadable or invalid YAML."""
+    """Load the root document and what it refers to.  Raises SpecError on unreadable or invalid YAML."""
     return Spec(path)

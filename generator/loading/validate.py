@@ -1,13 +1,16 @@
 """Structural validation against the published OpenAPI 3.0 / 3.1 JSON Schemas.
 
 The schemas are the ones openapi-spec-validator ships (the OpenAPI Initiative's
-published ``schema.json`` files).  We validate the root document with jsonschema
-directly: the 3.1 schema checks Schema Objects only as "object or boolean" and
-never resolves the spec's own ``$ref``s, which keeps a 3 MB spec to a couple of
-seconds.  Semantic checks (refs, examples, ...) live in :mod:`generator.lint`.
+published ``schema.json`` files).  We validate the root document's resolved view
+(:mod:`.resolve`: an operation or parameter written as a ``$ref`` to another file is
+checked as the object it stands for) with jsonschema directly: the 3.1 schema checks
+Schema Objects only as "object or boolean" and schema ``$ref``s stay references,
+which keeps a 3 MB spec to a couple of seconds.  Semantic checks (refs, examples,
+...) live in :mod:`generator.lint`.
 
-Each jsonschema error becomes a located ``oas-schema`` finding: the error's
-instance path is the JSON pointer, the document gives its ``line:col``.
+Each jsonschema error becomes a located ``oas-schema`` finding: its instance path,
+followed through the resolved ``$ref``s, names the file, ``line:col`` and pointer
+where the offending value is written.
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from ..errors import Finding, Severity
-from .spec import Spec
-from .yaml_source import Document, escape_pointer_token
+from .spec import Node, Spec
+from .yaml_source import Document
 
 Version = Literal["3.0", "3.1"]
 RULE = "oas-schema"
@@ -72,10 +75,6 @@ def spec_version(doc: Document) -> tuple[Version | None, Finding | None]:
             f"unsupported OpenAPI version {raw!r}: oasgen reads 3.0.x and 3.1.x (as a string)",
         )
     return ("3.0" if m.group(1) == "0" else "3.1"), None
-
-
-def _pointer(path: Any) -> str:
-    return "".join("/" + escape_pointer_token(str(p)) for p in path)
 
 
 def _json_type(value: object) -> str:
@@ -130,6 +129,12 @@ def describe(err: ValidationError) -> tuple[list[str | int], str]:
     return path, message
 
 
+def _at_broken_ref(spec: Spec, node: Node) -> bool:
+    """A ``{$ref: ...}`` left in place (or its ``$ref``): its value is unknown, not wrong."""
+    pointer = node.pointer.removesuffix("/$ref")
+    return spec.unresolved(Node(node.doc, pointer))
+
+
 @cache
 def _fast_validator(version: Version) -> Any:
     """The same published schema compiled by jsonschema-rs: about 100x faster, yes/no only."""
@@ -149,18 +154,22 @@ def validate_structure(spec: Spec, fast: bool = False) -> tuple[Version | None, 
     version, problem = spec_version(doc)
     if version is None:
         return None, [problem] if problem else []
+    data, root = spec.data, spec.node()
     if fast:
         try:
-            valid = bool(_fast_validator(version).is_valid(doc.data))
+            valid = bool(_fast_validator(version).is_valid(data))
         except (ValueError, TypeError, OverflowError):  # data it cannot take (e.g. huge ints)
             valid = False
         if valid:
             return version, []
     findings: list[Finding] = []
-    for err in _validator(version).iter_errors(doc.data):
+    for err in _validator(version).iter_errors(data):
         leaf = best_match([err])
         path, message = describe(leaf)
-        findings.append(_finding(doc, _pointer(path), message))
+        node = root.child(*path)
+        if _at_broken_ref(spec, node):
+            continue  # the ref's own finding says what is wrong there
+        findings.append(Finding(Severity.ERROR, RULE, message, node.location))
         if len(findings) >= MAX_ERRORS:
             findings.append(
                 _finding(doc, "", f"stopped after {MAX_ERRORS} structural errors; fix these and run again")

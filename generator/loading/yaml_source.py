@@ -8,13 +8,21 @@ node's ``(line, col)`` is recorded under its JSON pointer.
 
 Limits keep hostile input from hanging or exhausting memory: the file size, and
 the number of nodes after alias expansion (a "billion laughs" bomb).
+
+JSON writers escape characters outside the BMP as surrogate pairs (``"\\ud83d\\udc4d"``), which
+libyaml refuses.  Such a file is read again with PyYAML's pure-Python scanner, which keeps each
+half; the halves of a pair are joined into one character and a lone half (not a character at all)
+becomes U+FFFD, as JSON decoders that must produce valid Unicode do.  A ``.json`` file may also hold
+DEL, C1 controls, U+2028 and U+2029 raw inside its strings (the only place JSON allows them), which
+YAML would refuse or read as line breaks: they are read as the characters they are (written as
+escapes before parsing, so later columns on such a line shift by five per character).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -73,15 +81,26 @@ def resolve_plain_scalar(text: str) -> object:
     return text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Document:
-    """One loaded file: its data (plain dict/list/scalars) and node positions by JSON pointer."""
+    """One loaded file: its data (plain dict/list/scalars) and node positions by JSON pointer.
+
+    ``ref_paths`` holds the pointer of every mapping with a ``$ref`` key and of all its ancestors,
+    so a walk looking for refs can skip the subtrees that have none.  ``mounts`` and ``overlays``
+    are filled by :mod:`.resolve`: where the resolved view of this document shows another node.
+    """
 
     path: Path  # absolute
     display: str  # how messages name the file
     uri: str  # "" for the root document, else its path relative to the root's folder
     data: Any
     positions: dict[str, tuple[int, int]]
+    ref_paths: frozenset[str] = frozenset()
+    # pointer of a resolved ``$ref`` site -> the (document, pointer) its value comes from
+    mounts: dict[str, tuple[Document, str]] = field(default_factory=dict)
+    # a site with keys beside its ``$ref`` -> (target document, pointer, those keys): the other keys
+    # come from the target
+    overlays: dict[str, tuple[Document, str, frozenset[str]]] = field(default_factory=dict)
 
     def location(self, pointer: str) -> Location:
         """The position of ``pointer``, or of its nearest ancestor that has one."""
@@ -95,10 +114,22 @@ class Document:
             p = p.rsplit("/", 1)[0]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def join_surrogates(text: str) -> str:
+    """Pairs of surrogate halves -> the character they encode; a lone half -> U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 class _Builder:
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, surrogates: bool = False) -> None:
         self.display = display
+        self.surrogates = surrogates  # scalars may hold surrogate halves (read by the pure scanner)
         self.positions: dict[str, tuple[int, int]] = {}
+        self.refs: list[str] = []  # pointers of mappings that have a $ref key
         self.count = 0
 
     def loc(self, node: yaml.Node, pointer: str) -> Location:
@@ -117,7 +148,9 @@ class _Builder:
         self.positions[pointer] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.ScalarNode):
             # The C parser reports a plain scalar's style as "", the pure-Python one as None.
-            return resolve_plain_scalar(node.value) if not node.style else node.value
+            if not node.style:
+                return resolve_plain_scalar(node.value)
+            return join_surrogates(node.value) if self.surrogates else node.value
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, f"{pointer}/{i}") for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -131,7 +164,7 @@ class _Builder:
                         "YAML merge keys (<<) are not supported in specs",
                         self.loc(key_node, pointer),
                     )
-                key = key_node.value
+                key = join_surrogates(key_node.value) if self.surrogates else key_node.value
                 child = f"{pointer}/{escape_pointer_token(key)}"
                 if key in out:
                     first = self.positions.get(child, (0, 0))
@@ -141,6 +174,8 @@ class _Builder:
                         self.loc(key_node, child),
                     )
                 out[key] = self.build(value_node, child)
+            if "$ref" in out:
+                self.refs.append(pointer)
             return out
         raise error("yaml-node", f"unsupported YAML node {type(node).__name__}", self.loc(node, pointer))
 
@@ -209,10 +244,10 @@ _OPEN_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CLOSE_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
-def _check_depth(text: str, display: str) -> None:
+def _check_depth(text: str, display: str, loader: Any) -> None:
     """Reject deep nesting from the event stream (iterative) before composing (recursive C code)."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, _OPEN_EVENTS):
             depth += 1
             if depth > MAX_DEPTH:
@@ -227,10 +262,26 @@ def _check_depth(text: str, display: str) -> None:
             depth -= 1
 
 
+def _compose(text: str, display: str, loader: Any) -> yaml.Node | None:
+    _check_depth(text, display, loader)
+    return yaml.compose(text, Loader=loader)
+
+
+# Characters JSON allows raw in a string that YAML refuses (DEL, C1) or folds (NEL, U+2028, U+2029).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
 def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
+    if path.suffix.lower() == ".json" and _JSON_RAW.search(text):
+        text = _JSON_RAW.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    surrogates = False
     try:
-        _check_depth(text, display)
-        root = yaml.compose(text, Loader=_Loader)
+        try:
+            root = _compose(text, display, _Loader)
+        except yaml.MarkedYAMLError as exc:
+            if _Loader is yaml.SafeLoader or "invalid Unicode character escape" not in str(exc.problem):
+                raise
+            root, surrogates = _compose(text, display, yaml.SafeLoader), True
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -240,16 +291,33 @@ def parse_text(text: str, display: str, path: Path, uri: str = "") -> Document:
         raise error("yaml-syntax", f"invalid YAML: {exc}", Location(display, 1, 1, "")) from None
     if root is None:
         raise error("yaml-empty", "the document is empty", Location(display, 1, 1, ""))
-    builder = _Builder(display)
+    builder = _Builder(display, surrogates)
     try:
         _check_expansion(root, display)
         data = builder.build(root, "")
     except RecursionError:
         raise error("yaml-too-deep", "the document nests too deeply", Location(display, 1, 1, "")) from None
-    return Document(path=path, display=display, uri=uri, data=data, positions=builder.positions)
+    return Document(path, display, uri, data, builder.positions, _with_ancestors(builder.refs))
 
 
-def load_file(path: Path, display: str, uri: str = "") -> Document:
+def _with_ancestors(pointers: list[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for p in pointers:
+        while p not in out:
+            out.add(p)
+            if not p:
+                break
+            p = p.rsplit("/", 1)[0]
+    return frozenset(out)
+
+
+def text_document(path: Path, display: str, uri: str, text: str) -> Document:
+    """A file that is not YAML or JSON (Markdown, plain text): its whole content is one string."""
+    return Document(path, display, uri, text, {"": (1, 1)})
+
+
+def load_file(path: Path, display: str, uri: str = "", as_text: bool = False) -> Document:
+    """Read and parse one file; ``as_text``: keep its content as one string (Markdown, text)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -272,4 +340,4 @@ def load_file(path: Path, display: str, uri: str = "") -> Document:
         raise error(
             "file-read", f"cannot read {display}: {exc.strerror}", Location(display, 0, 0, "")
         ) from None
-    return parse_text(text, display, path, uri)
+    return text_document(path, display, uri, text) if as_text else parse_text(text, display, path, uri)

@@ -166,7 +166,7 @@ def test_prism_contract(prism_url: str, tmp_path: Path) -> None:
 
 
 # -- every fixture spec ----------------------------------------------------------------------------------
-FIXTURES = sorted(SPECS.glob("*.yaml")) + [SPECS / "multifile" / "root.yaml"]
+FIXTURES = sorted(SPECS.glob("*.yaml")) + sorted(SPECS.glob("*/root.yaml"))
 
 
 @pytest.mark.parametrize("spec", FIXTURES, ids=lambda p: p.relative_to(SPECS).as_posix())
@@ -184,7 +184,7 @@ def test_names() -> None:
     assert exported("max_requests_per_1_minute") == "MaxRequestsPer1Minute"
     assert exported("session_id") == "SessionID" and exported("ids") == "IDs"
     assert exported("api_url") == "APIURL" and exported("X-Request-Id") == "XRequestID"
-    assert exported("1st") == "V1St" and exported("") == "Value"
+    assert exported("1st") == "V1St" and exported("") == "Empty" and exported("👍") == "ThumbsUpSign"
     taken: set[str] = set()
     assert [unexported(n, taken) for n in ("session_id", "type", "func", "type", "ctx")] == [
         "sessionID",

@@ -32,7 +32,10 @@ def p_none(value: object) -> None:
 
 
 class SessionsWithRawResponse:
-    """``sessions`` methods that return the raw response next to the parsed model."""
+    """The ``sessions`` methods, returning the raw response.
+
+    Each gives the status and headers next to the parsed model.
+    """
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
@@ -163,7 +166,10 @@ class Sessions:
 
 
 class AsyncSessionsWithRawResponse:
-    """``sessions`` methods that return the raw response next to the parsed model."""
+    """The ``sessions`` methods, returning the raw response.
+
+    Each gives the status and headers next to the parsed model.
+    """
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client

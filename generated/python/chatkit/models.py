@@ -643,7 +643,7 @@ class SessionCreateParams(Model):
     expires_after: ChatSessionExpiresAfterParam | NotGiven
     """Optional override for session expiration timing in seconds from creation. Defaults to 10 minutes.
 
-    Default: ``{'anchor': 'created_at', 'seconds': 600}``."""
+    Default: ``{"anchor": "created_at", "seconds": 600}``."""
     rate_limits: ChatSessionRateLimitsParam | NotGiven
     """Optional override for per-minute request limits. When omitted, defaults to 10."""
     chatkit_configuration: ChatSessionChatKitConfigurationParam | NotGiven

@@ -26,9 +26,13 @@ def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
     if not _MODULE.match(module) or "//" in module or module.endswith("/"):
         raise UsageError(f"go module path {module!r} is not a valid module path")
     default_pkg = re.sub(r"[^a-z0-9]", "", module.rsplit("/", 1)[-1].lower()) or "client"
+    if not default_pkg[0].isalpha() or default_pkg == "main":  # example.com/v2, example.com/main
+        default_pkg = "sdk" + default_pkg if default_pkg[0].isdigit() else default_pkg + "sdk"
     package = str(options.get("package") or default_pkg)
-    if not _PACKAGE.match(package) or package in GO_KEYWORDS:
-        raise UsageError(f"go package name {package!r} must be lower-case letters and digits, not a keyword")
+    if not _PACKAGE.match(package) or package in GO_KEYWORDS or package == "main":
+        raise UsageError(
+            f"go package name {package!r} must be lower-case letters and digits, not a keyword or main"
+        )
     return module, package, str(options.get("version") or "0.1.0")
 
 

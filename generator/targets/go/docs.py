@@ -1,9 +1,18 @@
-"""Go doc comments from spec descriptions: ``// ChatSession represents a ChatKit session ...``."""
+"""Go doc comments from spec descriptions: ``// ChatSession represents a ChatKit session ...``.
+
+A ``//`` comment ends at a line break and has no escapes: the text goes through
+:func:`generator.text.source_prose` (every line separator a new ``//`` line; control characters,
+U+FEFF and bidirectional controls as ``\\uXXXX`` text).  ``*/`` and ``/*`` need nothing: the
+templates write only line comments.  Directives need ``//`` without a space (``//go:build``), so
+none can start here, but go vet reads ``// +build`` as a build constraint: such a line gets
+``Note: `` in front.
+"""
 
 from __future__ import annotations
 
 import re
-import textwrap
+
+from ...text import source_prose, wrap
 
 WIDTH = 100
 _DETERMINERS = frozenset(
@@ -56,19 +65,23 @@ def comment(text: str | None, indent: str = "", name: str | None = None) -> list
     """``// ``-prefixed lines of ``text`` (wrapped; blank lines kept as ``//``); [] for no text."""
     if not text or not text.strip():
         return [f"{indent}// {name} is generated from the spec."] if name else []
+    text = source_prose(text)
     body = lead(name, text) if name else text.strip()
     lines: list[str] = []
-    for para in body.splitlines():
-        para = para.rstrip().replace("*/", "* /")
+    for para in body.split("\n"):
+        para = para.rstrip()
         if not para.strip():
             lines.append(f"{indent}//")
             continue
         bullet = re.match(r"^\s*(?:[-*+]|\d+\.)\s+", para)
         rest = " " * len(bullet.group(0)) if bullet else ""
-        for ln in textwrap.wrap(para, WIDTH, subsequent_indent=rest, break_long_words=False) or [""]:
+        for ln in wrap(para.replace("\t", "    "), WIDTH, rest):
+            if ln.lstrip().startswith("+build"):  # go vet reads `// +build` as a misplaced constraint
+                ln = "Note: " + ln.lstrip()
             lines.append(f"{indent}// {ln}".rstrip())
     return lines
 
 
 def one_line(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    """The text on one line, safe in a comment."""
+    return re.sub(r"\s+", " ", source_prose(text or "")).strip()

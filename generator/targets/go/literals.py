@@ -42,10 +42,15 @@ def _generic_arg(go: str, prefix: str) -> str:
 
 class Literals:
     def __init__(
-        self, pkg: PackageView, models: Mapping[str, Model], unions: Mapping[str, list[str]]
+        self,
+        pkg: PackageView,
+        models: Mapping[str, Model],
+        unions: Mapping[str, list[str]],
+        qualifier: str | None = None,
     ) -> None:
-        """``unions``: Go union name -> the Go type of each variant, in IR order."""
-        self.p = pkg.package
+        """``unions``: Go union name -> the Go type of each variant, in IR order; ``qualifier``: the
+        name the SDK is imported as (its package name by default)."""
+        self.p = qualifier or pkg.package
         self.models = models
         self.by_name = {m.name: m for m in pkg.models}
         self.enums: dict[str, EnumView] = {e.name: e for e in pkg.enums}

@@ -1,8 +1,30 @@
 """Go identifiers: one deterministic pass from IR ids and wire names to names.
 
-Exported names are PascalCase with Go's initialisms (``ID``, ``URL``, ``HTTP``, ``API``);
-unexported ones (arguments) are camelCase and never a Go keyword or a name the generated
-method bodies use.  Clashes are numbered in a fixed order (2, 3, ...), like the Python target.
+Every spec name becomes an ASCII identifier (words split by :mod:`generator.naming`; accents
+dropped; a name of symbols only is spelled by its characters' Unicode names, ``👍`` ->
+``ThumbsUpSign``; a leading digit gets ``V``/``M``/``p``).  Then, per kind of name:
+
+* **exported package-level names** (models, enums and their constants, unions and their
+  constructors, params structs, services: PascalCase with Go's initialisms ``ID``, ``URL``,
+  ``HTTP``, ``API``, ``JSON``) never clash with Go's keywords, predeclared identifiers or imported
+  packages, which are all lower-case.  They may not take a name the runtime exports (``Client``,
+  ``Error``, ``Opt``, ``Nullable``, ``Some``, ``Secret``, ``File``, ``Stream``, ...) or one that would
+  make a runtime helper's name (a union ``String`` would declare ``decodeString``): such a model
+  gets the suffix ``Model`` (``ErrorModel``, ``StringModel``);
+* **struct fields** may not take a method or field name of the generated structs (``ExtraFields``,
+  ``MarshalJSON``, ``UnmarshalJSON``, ``String``, ``IsKnown``, ``Raw``, ``IsSet``, ...): they get
+  the suffix ``Field``;
+* **arguments** (camelCase: path parameters) may not take a Go keyword, a predeclared identifier
+  (``string``, ``error``, ``len``, ``any``, ...), a package the generated files import (``context``,
+  ``fmt``, ``http``, ``json``, ``url``, ...), a local or parameter of the generated method (``ctx``,
+  ``params``, ``opts``, ``req``, ``err``, ``path``, ``body``, ...) or an unexported name of the
+  runtime (``request``, ``addQuery``, ``expandPath``, ...): they get the suffix ``Param``
+  (``typeParam``).
+
+Names that still clash in one scope are numbered 2, 3, ... in a fixed order that keeps them
+stable as the spec grows: a name that already is its identifier wins (the schema ``Pet`` before
+``pet``, the property ``foo_bar`` before ``fooBar``), then components before inline schemas, then
+spec order.
 """
 
 from __future__ import annotations
@@ -10,70 +32,45 @@ from __future__ import annotations
 import re
 
 from ...ir.model import Field
-from ...naming import split_words
+from ...naming import split_words, symbol_words
 
-GO_KEYWORDS = frozenset(
-    [
-        "break",
-        "case",
-        "chan",
-        "const",
-        "continue",
-        "default",
-        "defer",
-        "else",
-        "fallthrough",
-        "for",
-        "func",
-        "go",
-        "goto",
-        "if",
-        "import",
-        "interface",
-        "map",
-        "package",
-        "range",
-        "return",
-        "select",
-        "struct",
-        "switch",
-        "type",
-        "var",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+GO_KEYWORDS = _words(
+    "break case chan const continue default defer else fallthrough for func go goto if import"
+    " interface map package range return select struct switch type var"
 )
-# Predeclared identifiers and the locals/imports generated method bodies use.
-RESERVED_LOCALS = GO_KEYWORDS | frozenset(
-    [
-        "any",
-        "bool",
-        "byte",
-        "error",
-        "false",
-        "float64",
-        "int",
-        "int64",
-        "nil",
-        "string",
-        "true",
-        "uint",
-        "ctx",
-        "params",
-        "opts",
-        "s",
-        "req",
-        "out",
-        "err",
-        "path",
-        "body",
-        "q",
-        "json",
-        "url",
-        "http",
-        "fmt",
-        "context",
-        "time",
-    ]
+# https://go.dev/ref/spec#Predeclared_identifiers
+PREDECLARED = _words(
+    "any bool byte comparable complex64 complex128 error float32 float64 int int8 int16 int32 int64"
+    " rune string uint uint8 uint16 uint32 uint64 uintptr true false iota nil append cap clear close"
+    " complex copy delete imag len make max min new panic print println real recover"
 )
+# The last element of every package the generated files (runtime, client, tests) import.
+IMPORTED_PACKAGES = _words(
+    "bufio bytes context json errors fmt io math mime multipart http httptest textproto url os"
+    " reflect regexp runtime sort strconv strings sync testing time unicode log"
+)
+# Parameters and locals of the generated methods.
+METHOD_LOCALS = _words("s ctx params opts req out err path body form contentType q")
+# Unexported package-level names of the runtime (templates/go/runtime) and the generated files.
+RUNTIME_UNEXPORTED = _words(
+    "addQuery asValidation at atIndex call checked config constJSONOf constOf constText decodeAny"
+    " decodeBool decodeEnum decodeFloat decodeFloatEnum decodeInt decodeIntEnum decodeModel"
+    " decodeModelPtr decodeNumber decodeObject decodeSecret decodeString decodeTagged decodeUnion"
+    " encodeBody exclusiveMaximum exclusiveMinimum expandPath expected extraFields firstVariant"
+    " jsonEvents jsonKind listOf mapOf maxItems maxLength maxProperties maximum messageOf minItems"
+    " minLength minProperties minimum multipartForm multipleOf newConfig newError newMultipartForm"
+    " newStream nullableOf numeric objectWriter openStream optional paramString paramText parseJSON"
+    " part partQuoter pattern quoteShort rawEvents redacted request required retryAfter retryDelay"
+    " sameJSON shouldRetry sleep sortedKeys union unionAs unionOf uniqueItems userAgent variant"
+    " writeField writeRaw initialRetryDelay maxRetryAfter maxRetryDelay retryJitter packageName"
+    " sdkName authKind authHeader setHeader jsonEqual"
+)
+RESERVED_LOCALS = GO_KEYWORDS | PREDECLARED | IMPORTED_PACKAGES | METHOD_LOCALS | RUNTIME_UNEXPORTED
 INITIALISMS = frozenset(
     {"id", "url", "uri", "http", "https", "api", "json", "uuid", "ip", "sql", "html", "xml", "ttl", "tls"}
 )
@@ -128,7 +125,7 @@ def _word(w: str) -> str:
 
 def exported(words_or_text: tuple[str, ...] | str, fallback: str = "Value") -> str:
     """``max_requests_per_1_minute`` -> ``MaxRequestsPer1Minute``; ``session_id`` -> ``SessionID``."""
-    words = split_words(words_or_text) if isinstance(words_or_text, str) else words_or_text
+    words = symbol_words(words_or_text) if isinstance(words_or_text, str) else words_or_text
     name = _NON_IDENT.sub("", "".join(_word(w) for w in words if w))
     if not name:
         return fallback
@@ -147,7 +144,7 @@ def type_name(words: tuple[str, ...]) -> str:
 
 def unexported(text: str, taken: set[str]) -> str:
     """A camelCase argument name (``session_id`` -> ``sessionID``), unique among ``taken``."""
-    words = split_words(text)
+    words = symbol_words(text)
     if not words:
         base = "arg"
     else:

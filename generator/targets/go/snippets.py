@@ -19,9 +19,13 @@ from ...format import format_go
 from ...ir.model import Api, ModelRef, Operation, Param
 from . import options_of
 from .literals import Literals, NoLiteral
+from .names import PREDECLARED
 from .types import go_string
 from .viewmodels import MethodView
 from .views import Builder
+
+# What a snippet names besides the SDK: its imports, locals, and Go's predeclared identifiers.
+SNIPPET_NAMES = PREDECLARED | frozenset({"context", "json", "fmt", "log", "main", "client", "err", "result"})
 
 
 class GoSnippets:
@@ -31,8 +35,11 @@ class GoSnippets:
     fence = "go"
 
     def __init__(self, api: Api, options: Mapping[str, Any]) -> None:
-        self.module, self.package, _version = options_of(dict(options))
-        builder = Builder(api, self.package, self.module)
+        self.module, package, _version = options_of(dict(options))
+        builder = Builder(api, package, self.module)
+        # The name the snippets import the SDK as: its package name, unless that would shadow a
+        # package, predeclared identifier or local the snippet itself uses.
+        self.package = package if package not in SNIPPET_NAMES else package + "sdk"
         self.pkg = builder.build("0")
         self.api_key_env = self.pkg.api_key_env
         self.base_url_env = self.pkg.base_url_env
@@ -94,7 +101,7 @@ class GoSnippets:
     ) -> str:
         """A runnable program: key and base URL from the environment, the call, the result's id printed."""
         field, m = self._methods[op.id]
-        lits = Literals(self.pkg, self.models, self.unions)
+        lits = Literals(self.pkg, self.models, self.unions, self.package)
         notes: list[str] = []
         args = ["context.Background()"]
         path = [p for p in op.params if p.location == "path"]

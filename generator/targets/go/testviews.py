@@ -20,6 +20,7 @@ from ...ir.model import (
     Type,
     thaw,
 )
+from ...text import path_template
 from .sample import Sampler, accepts_string
 from .types import go_string
 from .viewmodels import MethodView, PackageView
@@ -159,7 +160,7 @@ def _param_text(value: object) -> str:
 def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> OpCase:
     op: Operation = mv.op
     full = Sampler(models, True, skip_read_only=True)
-    path = op.path
+    path = path_template(op.path)
     path_values = []
     for arg, p in zip(mv.args, [p for p in op.params if p.location == "path"], strict=True):
         if arg.go == "string":

@@ -31,6 +31,7 @@ from ...ir.model import (
     thaw,
 )
 from .names import NameTable, exported
+from .text import go_string as go_string  # re-exported: the views import it from here
 
 # kind -> (Go type, decoder, how an error message names it, encoder)
 PRIMITIVES: dict[str, tuple[str, str, str, str]] = {
@@ -78,11 +79,6 @@ _ROUND: dict[str, Callable[[float], float]] = {
     "exclusive_minimum": math.floor,
     "exclusive_maximum": math.ceil,
 }
-
-
-def go_string(text: str) -> str:
-    """A Go interpreted string literal (JSON escaping is valid Go, bar a few code points)."""
-    return json.dumps(text, ensure_ascii=True)
 
 
 def go_json_literal(value: object) -> str:

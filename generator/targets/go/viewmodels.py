@@ -154,14 +154,18 @@ class PackageView:
     package: str
     module: str
     version: str
-    title: str
+    title: str  # one line, safe in a comment
+    title_md: str  # one line of Markdown
     doc: list[str]
-    default_base_url: str
+    default_base_url: str  # as the spec says (for the docs' examples)
+    default_base_url_doc: str  # safe in a comment
+    default_base_url_lit: str  # a Go string literal
     api_key_env: str
     base_url_env: str
     sdk_name: str
     auth_kind: str  # bearer | header | none
     auth_header: str
+    auth_header_lit: str  # a Go string literal
     models: list[ModelView]
     enums: list[EnumView]
     unions: list[UnionView]

@@ -21,6 +21,9 @@ from ...ir.model import (
     UnionType,
     thaw,
 )
+from ...naming import claim_order, symbol_words
+from ...text import path_template
+from ..docs.markdown import plain
 from .docs import comment, one_line
 from .methoddocs import method_doc
 from .names import (
@@ -114,8 +117,9 @@ class Builder:
         self.module = module
         self.models = {m.id: m for m in api.models}
         self.table = NameTable(RUNTIME_NAMES | RUNTIME_DECODER_TYPES)
-        ordered = sorted(api.models, key=lambda m: not m.id.startswith("#/components/schemas/"))
-        self.names = {m.id: self.table.claim(type_name(m.name), "Model") for m in ordered}
+        ids = [m.id for m in api.models]
+        wanted = [type_name(m.name) for m in api.models]
+        self.names = {ids[i]: self.table.claim(wanted[i], "Model") for i in claim_order(ids, wanted)}
         self.types = TypeMapper(self.models, self.names, self.table, value_reach(api))
 
     def build(self, version: str) -> PackageView:
@@ -140,18 +144,23 @@ class Builder:
         unions = [self.union_view(u) for u in self.types.unions.values()]
         scheme = self._auth()
         env = re.sub(r"[^A-Z0-9]", "_", self.package.upper())
+        base_url = self.api.servers[0].url if self.api.servers else "http://localhost"
         return PackageView(
             package=self.package,
             module=self.module,
             version=version,
-            title=self.api.info.title,
+            title=one_line(self.api.info.title),
+            title_md=plain(self.api.info.title),
             doc=comment(self.api.info.description or self.api.info.title, name=f"Package {self.package}"),
-            default_base_url=self.api.servers[0].url if self.api.servers else "http://localhost",
+            default_base_url=base_url,
+            default_base_url_doc=one_line(base_url),
+            default_base_url_lit=go_string(base_url),
             api_key_env=f"{env}_API_KEY",
             base_url_env=f"{env}_BASE_URL",
             sdk_name=f"{self.package}-go",
             auth_kind=scheme[0],
             auth_header=scheme[1],
+            auth_header_lit=go_string(scheme[1]),
             models=models,
             enums=enums,
             unions=unions,
@@ -218,7 +227,7 @@ class Builder:
     def _enum(self, name: str, base: str, values: tuple[object, ...], doc: str) -> EnumView:
         consts = []
         for v in values:
-            cname = self.table.claim(name + exported(str(v), "Empty"))
+            cname = self.table.claim(name + exported(symbol_words(str(v))))
             consts.append((cname, go_scalar(v)))
         return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts)
 
@@ -382,7 +391,7 @@ class Builder:
             name=name,
             doc=method_doc(name, op, self.models),
             http_method=op.method,
-            path=go_string(op.path),
+            path=go_string(path_template(op.path)),
             args=args,
             params=params,
             const_headers=[

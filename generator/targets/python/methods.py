@@ -27,8 +27,18 @@ from ...ir.model import (
     UnionType,
 )
 from ...naming import pascal
-from .names import field_names, py_ident, type_name
-from .text import arg_doc, comment, docstring
+from .names import (
+    METHOD_LOCALS,
+    RESERVED_ARGS,
+    arg_name,
+    field_names,
+    is_keyword_argument,
+    method_name,
+    py_ident,
+    resource_attr,
+    type_name,
+)
+from .text import arg_doc, docstring, one_line, py_str
 from .types import py_literal
 
 if TYPE_CHECKING:
@@ -46,6 +56,11 @@ class ParamView:
     doc: str
     to_json: str = "to_json"  # how the argument becomes JSON
     repeated: bool = False  # a multipart field sent as one part per item
+
+    @property
+    def wire_lit(self) -> str:
+        """The wire name as a Python string literal."""
+        return py_str(self.wire)
 
 
 @dataclass
@@ -67,7 +82,7 @@ class MethodView:
     body_kind: str  # "none" | "fields" | "multipart" | "whole" (JSON) | "form" | "raw"
     body_content_type: str
     body_fields: list[ParamView]
-    body_consts: list[tuple[str, str]]  # (wire name, literal) always sent, e.g. ("stream", "True")
+    body_consts: list[tuple[str, str]]  # (wire name, value) literals always sent: ('"stream"', "True")
     body_model: str | None
     returns_sync: str
     returns_async: str
@@ -80,6 +95,14 @@ class MethodView:
     def returns(self) -> str:
         """What the (sync) method returns."""
         return self.returns_sync
+
+    @property
+    def path_lit(self) -> str:
+        return py_str(self.path)
+
+    @property
+    def content_type_lit(self) -> str:
+        return py_str(self.body_content_type)
 
 
 @dataclass
@@ -126,8 +149,13 @@ def resources(b: Builder) -> list[ResourceView]:
             view.children.append(ChildView(cattr, visit(child, cattr, f"{access}.{cattr}").cls))
         return view
 
+    roots_taken: set[str] = set()
     for root in b.api.resources:
-        attr = py_ident(root.name)
+        attr, n = resource_attr(root.name), 1
+        while attr in roots_taken:
+            n += 1
+            attr = f"{resource_attr(root.name)}{n}"
+        roots_taken.add(attr)
         visit(root, attr, attr)
     return out
 
@@ -139,11 +167,11 @@ def roots(views: list[ResourceView]) -> list[ResourceView]:
 def resource_class(b: Builder, path: tuple[tuple[str, ...], ...], done: list[ResourceView]) -> str:
     """``Sessions``, ``ThreadsMessages``; ``...Resource`` when the client, a model or an enum has it."""
     taken = set(b.names.values()) | set(b.types.enums) | set(b.hoisted) | {b.client} | {r.cls for r in done}
-    base = type_name(tuple(pascal(w) for node in path for w in node))
+    base = type_name(tuple(pascal(w) for node in path for w in node), "Resource")
     name, n = base, 1
     while {name, f"Async{name}", f"{name}WithRawResponse", f"Async{name}WithRawResponse"} & taken:
         n += 1
-        name = f"{base}Resource" if n == 2 else f"{base}Resource{n}"
+        name = f"{base}Resource" if n == 2 and not base.endswith("Resource") else f"{base}{n}"
     return name
 
 
@@ -191,7 +219,7 @@ def _is_stream_flag(f: Field) -> bool:
 
 def method(b: Builder, op: Operation, stream: bool) -> MethodView:
     hint = type_name(tuple(pascal(w) for w in op.group + op.name))
-    taken: set[str] = {"self", "timeout", "extra_headers"}
+    taken: set[str] = set(METHOD_LOCALS - {"body"})  # `body` is the whole request body's own argument
 
     def unique(arg: str) -> str:
         while arg in taken:
@@ -200,7 +228,7 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         return arg
 
     views = [
-        param_view(b, p, hint + type_name((pascal(p.name),)), unique(py_ident(p.name)))
+        param_view(b, p, hint + type_name((pascal(p.name),)), unique(arg_name(p.name)))
         for p in op.params
         if p.const is None and p.location != "cookie"
     ]
@@ -219,9 +247,10 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
             if f.read_only:
                 continue
             if stream and _is_stream_flag(f):
-                body_consts.append((f.name, "True"))
+                body_consts.append((py_str(f.name), "True"))
                 continue
-            body_fields.append(body_field(b, f, unique(attr), body_model, multipart=body_kind == "multipart"))
+            arg = attr + "_" if attr in RESERVED_ARGS else attr
+            body_fields.append(body_field(b, f, unique(arg), body_model, multipart=body_kind == "multipart"))
     elif body is not None:
         body_kind = {"json": "whole", "form": "form", "multipart": "form"}.get(body.encoding, "raw")
         pt = b.types.map(body.type, hint + "Body")
@@ -240,11 +269,11 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         if stream and op.success is not None and op.success.encoding != "event-stream"
         else op.name
     )
-    summary = comment(op.summary) + (" (streaming)" if name != op.name else "")
+    summary = one_line(op.summary) + (" (streaming)" if name != op.name else "")
     return MethodView(
         operation_id=op.id,
         extra_stream=name != op.name,
-        name=py_ident(name),
+        name=method_name(name),
         http_method=op.method,
         path=op.path,
         summary=summary,
@@ -253,7 +282,7 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         positional=[v for v in views if v.location == "path"],
         keyword=keyword,
         path_args=", ".join(
-            f"{v.wire}={v.arg}" if v.wire.isidentifier() else f"**{{{py_literal(v.wire)}: {v.arg}}}"
+            f"{v.wire}={v.arg}" if is_keyword_argument(v.wire) else f"**{{{py_literal(v.wire)}: {v.arg}}}"
             for v in views
             if v.location == "path"
         ),

@@ -20,7 +20,7 @@ from typing import Any
 from ...format import format_python
 from ...ir.model import Api, ModelRef, Operation
 from . import options_of
-from .names import py_ident
+from .names import BUILTINS, py_ident
 from .types import py_literal
 from .views import Builder, MethodView
 
@@ -82,7 +82,7 @@ class PythonSnippets:
                 result = "result"
                 if ok is not None and isinstance(ok.type, ModelRef) and ok.type.id in models:
                     result = py_ident(tuple(w.lower() for w in models[ok.type.id].name))
-                if result in {"client", self.package}:
+                if result in BUILTINS | {"client", self.package}:
                     result = "result"
                 self._methods[op.id] = _Method(resource.access, view, result)
 

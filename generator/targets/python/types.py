@@ -7,7 +7,7 @@ A serializer of ``None`` means "the Python value already is its JSON form".
 
 from __future__ import annotations
 
-import json
+import math
 from dataclasses import dataclass, field
 
 from ...ir.model import (
@@ -26,6 +26,7 @@ from ...ir.model import (
     UnionType,
     thaw,
 )
+from .text import py_str
 
 _PRIMITIVES = {
     # kind: (annotation, parser, what an error message expects)
@@ -53,12 +54,18 @@ _VARIANT_RANK = {"p_bool": 0, "p_int": 1, "p_float": 2, "p_str": 3}
 
 
 def py_literal(value: object) -> str:
-    """A Python literal for a JSON value (strings via json escaping, which Python reads the same)."""
+    """A Python expression for a JSON value that evaluates to it (strings via ``py_str``)."""
     v = thaw(value)
     if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False)
+        return py_str(v)
+    if isinstance(v, float) and not math.isfinite(v):  # YAML's .inf and .nan
+        return f'float("{v!r}")'
     if v is None or isinstance(v, (bool, int, float)):
         return repr(v)
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{py_literal(k)}: {py_literal(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(py_literal(x) for x in v) + "]"
     return repr(v)
 
 
