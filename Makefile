@@ -6,7 +6,19 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PRISM := tests/prism/node_modules/.bin/prism
 
-.PHONY: setup generate check test lint pytest docs-site bench clean
+.PHONY: setup generate check test lint pytest docs-site bench fuzz clean
+
+# pytest workers (pytest-xdist): the machine has 2 cores; whole files go to one worker (loadfile),
+# so the corpus and the fuzz campaign each run once, beside the other files.
+PYTEST_WORKERS ?= 2
+# `make fuzz`: the long fuzz run (thousands of specs, a fresh seed each time unless given).
+FUZZ_EXAMPLES ?= 3000
+FUZZ_COMPILE ?= 300
+FUZZ_RUNTIME_EXAMPLES ?= 5000
+ifeq ($(origin FUZZ_SEED), undefined)
+FUZZ_SEED := $(shell date +%s)
+endif
+GO_FUZZTIME ?= 120s
 
 setup: $(STAMP) $(PRISM)
 
@@ -32,13 +44,20 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy --strict generator
 
 pytest: setup
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -n $(PYTEST_WORKERS) --dist loadfile --durations=15
 
 # The docs site must build with --strict (a broken internal link fails). Not --quiet: it hides the warnings.
 docs-site: $(STAMP)
 	$(PY) -m mkdocs build --strict -f generated/docs/mkdocs.yml -d $(CURDIR)/build/docs-site
 
 test: setup lint check docs-site pytest
+
+# Print the seed: OASGEN_FUZZ_SEED=<seed> reproduces a run's draw.
+fuzz: setup
+	@echo "make fuzz: $(FUZZ_EXAMPLES) specs (compiling $(FUZZ_COMPILE)), $(FUZZ_RUNTIME_EXAMPLES) payloads per property, Go -fuzztime $(GO_FUZZTIME), seed $(FUZZ_SEED)"
+	OASGEN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) OASGEN_FUZZ_COMPILE=$(FUZZ_COMPILE) OASGEN_FUZZ_SEED=$(FUZZ_SEED) \
+	OASGEN_FUZZ_RUNTIME_EXAMPLES=$(FUZZ_RUNTIME_EXAMPLES) OASGEN_GO_FUZZTIME=$(GO_FUZZTIME) \
+	$(PY) -m pytest -q -p no:cacheprovider -s -rxX tests/fuzz
 
 bench: $(STAMP)
 	$(PY) bench/generate.py

@@ -9,6 +9,7 @@ meant to reach the user for bad input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -42,13 +43,22 @@ class Finding:
     location: Location
 
     def format(self) -> str:
+        """One line, always: line breaks that spec text brings into the message or pointer are escaped."""
         loc = self.location
-        pointer = f" [{loc.pointer or '#'}]" if loc.pointer is not None else ""
-        return f"{loc}: {self.severity.value}: {self.message} ({self.rule}){pointer}"
+        pointer = f" [{_one_line(loc.pointer) or '#'}]" if loc.pointer is not None else ""
+        return f"{loc}: {self.severity.value}: {_one_line(self.message)} ({self.rule}){pointer}"
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location
         return (loc.file, loc.line, loc.col, self.rule, self.message)
+
+
+# What str.splitlines() breaks on: a finding that holds one would read as several lines.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class SpecError(Exception):

@@ -62,11 +62,20 @@ def build_api_checked(
     """The IR; when building it fails, the checks' located findings say why (they list them all)."""
     try:
         return build_api(spec, options)
-    except SpecError:
-        found = checked()
-        if any(f.severity is Severity.ERROR for f in found):
-            raise SpecError(found) from None
+    except Exception:
+        blame_the_spec(checked)
         raise
+
+
+def blame_the_spec(checked: Callable[[], list[Finding]]) -> None:
+    """Raise the checks' findings if they have errors: on a spec that breaks the rules, a failure
+    further on is a consequence of the breakage, and the findings say what to change."""
+    try:
+        found = checked()
+    except Exception:
+        return  # the checks failed too: the original error is the one to report
+    if any(f.severity is Severity.ERROR for f in found):
+        raise SpecError(found) from None
 
 
 def raise_on_errors(found: list[Finding]) -> list[Finding]:
@@ -102,6 +111,9 @@ def generate(
             say(f"rendering {name}")
             files[name] = target.generate(Context(api, resolved[name], sdks, say))
             say(f"rendered {name}: {len(files[name])} files")
+    except Exception:
+        blame_the_spec(checked)  # collects the worker either way
+        raise
     except BaseException:
         checked_safely(checked)
         raise

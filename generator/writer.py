@@ -96,7 +96,10 @@ def sync(out_dir: Path, target: str, files: dict[str, str]) -> int:
     except OSError as exc:
         raise UsageError(f"cannot create output folder {out_dir}: {exc.strerror}") from None
     final = out_dir / target
-    staging = Path(tempfile.mkdtemp(prefix=f".{target}.new-", dir=out_dir))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target}.new-", dir=out_dir))
+    except OSError as exc:
+        raise UsageError(f"cannot write to output folder {out_dir}: {exc.strerror}") from None
     backup = out_dir / f".{target}.old-{os.getpid()}"
     try:
         for rel in sorted(files):
@@ -108,10 +111,12 @@ def sync(out_dir: Path, target: str, files: dict[str, str]) -> int:
         if final.exists():
             os.replace(final, backup)
         os.replace(staging, final)
-    except BaseException:
+    except BaseException as exc:
         if backup.exists() and not final.exists():
             os.replace(backup, final)
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):  # a full disk, a read-only file system: the previous output stands
+            raise UsageError(f"cannot write {final}: {exc.strerror or exc}; it was left as it was") from None
         raise
     shutil.rmtree(backup, ignore_errors=True)
     return len(drift.stale) + len(drift.missing) + len(drift.extra)

@@ -338,3 +338,39 @@ def test_check_on_an_empty_out_dir_writes_nothing(project: Path, cache_dir: Path
 def test_repo_generated_output_is_fresh(tmp_path: Path) -> None:
     proc = oasgen(ROOT, "check", cache=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_write_failure_is_a_usage_error_and_keeps_the_previous_output(tmp_path: Path) -> None:
+    """The file system refusing a write (here: a file name longer than it allows) is reported, exit 2."""
+    from generator.errors import UsageError
+    from generator.writer import sync
+
+    sync(tmp_path, "python", {"a.py": "old\n"})
+    with pytest.raises(UsageError, match="cannot write .*python.*left as it was"):
+        sync(tmp_path, "python", {"a.py": "new\n", "x" * 300 + ".py": ""})
+    assert (tmp_path / "python" / "a.py").read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["python"]  # no staging folder left behind
+
+
+def test_an_invalid_spec_gets_its_findings_even_where_a_target_would_crash(tmp_path: Path) -> None:
+    """The checks' findings win over a failure later on: it is a consequence of the broken rules.
+
+    The spec breaks the rules (no ``info``) and has an enum whose only value is null, which crashed
+    the Go target's test views (tests/fuzz/findings/enum-null-only.yaml) when this was written."""
+    spec = (ROOT / "tests" / "fuzz" / "findings" / "enum-null-only.yaml").read_text(encoding="utf-8")
+    (tmp_path / "spec.yaml").write_text(
+        spec.replace('info: {title: t, version: "1"}\n', ""), encoding="utf-8"
+    )
+    proc = oasgen(tmp_path, "generate", "--spec", "spec.yaml", "--out", "out", "--target", "go")
+    assert proc.returncode == 1, proc.stderr
+    assert "spec.yaml:1:1: error: 'info' is a required property" in proc.stderr
+    assert "internal error" not in proc.stderr
+
+
+def test_a_finding_is_one_line_whatever_the_spec_text() -> None:
+    from generator.errors import Finding, Location, Severity
+
+    text = "a\nb\rc\x0bd\x0ce\x1cf\x85g\u2028h\u2029i"
+    line = Finding(Severity.ERROR, "rule", f"bad {text}", Location("s.yaml", 3, 4, f"/paths/{text}")).format()
+    assert line.splitlines() == [line]
+    assert line.startswith("s.yaml:3:4: error: bad a\\nb\\rc") and "\\u2028h" in line and line.endswith("i]")

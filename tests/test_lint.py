@@ -501,3 +501,48 @@ def test_public_openai_spec() -> None:
     }
     assert not [f for f in findings if f.rule == "oas-schema"]
     assert elapsed < 60  # generous: the point is that it finishes (a few seconds here)
+
+
+def test_required_read_only_and_write_only_properties_may_be_missing_from_examples(tmp_path: Path) -> None:
+    findings = lint_text(
+        tmp_path,
+        """\
+        openapi: 3.1.0
+        info: {title: Visibility, version: "1"}
+        paths:
+          /pets:
+            post:
+              operationId: createPet
+              requestBody:
+                content:
+                  application/json:
+                    schema: {$ref: "#/components/schemas/Pet"}
+                    example: {name: Rex, password: secret}
+              responses:
+                "201":
+                  description: Created
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Pet"}
+                      example: {id: p_1, name: Rex}
+                "400":
+                  description: Bad
+                  content:
+                    application/json:
+                      schema: {$ref: "#/components/schemas/Pet"}
+                      example: {id: p_1}
+        components:
+          schemas:
+            Pet:
+              type: object
+              required: [id, name, password]
+              properties:
+                id: {type: string, readOnly: true}
+                name: {type: string}
+                password: {type: string, writeOnly: true}
+        """,
+    )
+    assert summary(findings) == [
+        (E, "invalid-example", "24:24", "/paths/~1pets/post/responses/400/content/application~1json/example"),
+    ]
+    assert findings[0].message == "example is invalid at $: 'name' is a required property"

@@ -9,16 +9,21 @@ which keeps relative refs relative to the document the schema is written in.
 * 3.0: openapi-schema-validator's ``OAS30Validator`` (draft-4 based; ``nullable: true``
   admits null, boolean ``exclusiveMinimum``/``exclusiveMaximum``).
 
+In both, a required property marked ``readOnly`` or ``writeOnly`` may be missing: OpenAPI
+requires it in responses or in requests only, and an example may be either.
+
 Formats are annotations here (not asserted): a wrong ``format`` is not an invalid example.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import UnknownType, ValidationError
+from jsonschema.validators import extend
 from openapi_schema_validator import OAS30Validator
 from referencing import Registry, Resource
 from referencing.exceptions import Unresolvable
@@ -28,6 +33,24 @@ from ..loading.spec import Node, Spec
 from ..loading.yaml_source import escape_pointer_token
 
 MAX_ERRORS_PER_VALUE = 5
+
+
+def _required(validator: Any, required: Any, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    """``required``, where a ``readOnly``/``writeOnly`` property may be missing (as in OAS30Validator)."""
+    if not validator.is_type(instance, "object") or not isinstance(required, list):
+        return
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    props = props if isinstance(props, dict) else {}
+    for name in required:
+        if name in instance:
+            continue
+        sub = props.get(name)
+        if isinstance(sub, dict) and (sub.get("readOnly") is True or sub.get("writeOnly") is True):
+            continue
+        yield ValidationError(f"{name!r} is a required property")
+
+
+_OAS31Validator: Any = extend(Draft202012Validator, {"required": _required})  # type: ignore[no-untyped-call]
 
 
 class SchemaChecker:
@@ -40,7 +63,7 @@ class SchemaChecker:
             if isinstance(doc.data, (dict, list))
         ]
         self.registry: Registry[Any] = Registry().with_resources(resources)
-        self.cls: Any = OAS30Validator if version == "3.0" else Draft202012Validator
+        self.cls: Any = OAS30Validator if version == "3.0" else _OAS31Validator
 
     def errors(self, value: Any, schema: Node) -> list[ValidationError] | None:
         """The validation errors (sorted, capped), or None when the schema itself cannot be used."""

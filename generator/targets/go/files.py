@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...ir.model import Api
 from ...render import render
 from .layout import (
+    BUDGET,
     SHARED,
     ServicePart,
     ServicesFile,
@@ -67,10 +68,25 @@ class PackageFiles:
             enums = [c for c in self.tests.enums if c.name in names]
             if models or enums:
                 self.files[f"{f.name}_test.go"] = self._tests("models_test.go", Tests(models, enums))
+        self.fuzz_files()
         return self.files
 
-    def _tests(self, template: str, t: Tests) -> str:
-        return render("go", f"package/{template}.jinja", pkg=self.view, t=t)
+    def _tests(self, template: str, t: Tests, **extra: object) -> str:
+        return render("go", f"package/{template}.jinja", pkg=self.view, t=t, **extra)
+
+    def fuzz_files(self) -> None:
+        """fuzz_test.go (FuzzDecode over every type), continued in fuzz_<n>_test.go past BUDGET lines."""
+        types, seeds = self.tests.fuzz_types, self.tests.fuzz_seeds
+        sizes = [1 + sum(1 for which, _ in seeds if which == i) for i in range(len(types))]
+        groups = pack(sizes, BUDGET - 60) or [[]]
+        for n, group in enumerate(groups):
+            start = group[0] if group else 0
+            t, members = Tests(fuzz_types=[types[i] for i in group]), set(group)
+            t.fuzz_seeds = [(which - start, text) for which, text in seeds if which in members]
+            if n == 0:
+                self.files["fuzz_test.go"] = self._tests("fuzz_test.go", t, more=len(groups) > 1)
+            else:
+                self.files[f"fuzz_{n + 1}_test.go"] = self._tests("fuzz_more_test.go", t)
 
     # -- services -------------------------------------------------------------------------------------
     def services_files(self, pkg: str) -> list[ServicesFile]:

@@ -85,6 +85,8 @@ class Tests:
     enums: list[EnumCase] = field(default_factory=list)
     ops: list[OpCase] = field(default_factory=list)
     pages: list[PagesCase] = field(default_factory=list)
+    fuzz_types: list[str] = field(default_factory=list)  # every type that decodes JSON (fuzz_test.go)
+    fuzz_seeds: list[tuple[int, str]] = field(default_factory=list)  # (index in fuzz_types, Go literal)
 
 
 def build_tests(api: Api, view: PackageView) -> Tests:
@@ -106,6 +108,10 @@ def build_tests(api: Api, view: PackageView) -> Tests:
             pages = pages_case(tests.ops[-1], models)
             if pages is not None:
                 tests.pages.append(pages)
+    tests.fuzz_types = [c.name for c in tests.models]
+    tests.fuzz_types += [u.name for u in view.unions] + [e.name for e in view.enums]
+    tests.fuzz_types += [a.name for a in view.aliases]
+    tests.fuzz_seeds = [(i, text) for i, c in enumerate(tests.models) for text in (c.min_json, c.full_json)]
     return tests
 
 

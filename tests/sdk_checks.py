@@ -1,0 +1,247 @@
+"""Batch checks of generated SDKs, one table entry per target (used by tests/corpus and tests/fuzz).
+
+An :class:`Sdk` is one spec's output: ``folder/<target>/`` as ``oasgen generate`` writes it, with
+``package`` as the SDK package name (a lower-case alphanumeric name, valid in every target).  Each
+check takes many SDKs at once, because a tool's start-up dominates on small outputs: one ``mypy``
+over every Python package, one ``go vet`` and one ``go build`` over a module that holds every Go
+package, one Python process that imports every package, one that builds every docs site.  It
+returns ``{sdk id: failure text}`` for the SDKs that failed (a missing id passed).
+
+``CHECKS`` is the table: target -> its checks.  A new target joins the corpus and fuzz tests with
+one entry here (and its check functions).  ``run_checks`` runs all checks of the chosen targets,
+two at a time (the machine has two cores; each check is one process).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+GO_BIN = shutil.which("go") or "/usr/local/go/bin/go"
+CHECK_TIMEOUT = 1500.0  # seconds for one batch (the corpus' mypy run is the longest: a few minutes)
+
+
+@dataclass(frozen=True)
+class Sdk:
+    id: str  # unique among the SDKs checked together; the test's name for it
+    folder: Path  # holds one subfolder per target (python/, go/, docs/)
+    package: str  # lower-case letters and digits: a valid Python and Go package name
+
+
+Failures = dict[str, str]
+CheckFn = Callable[[list[Sdk], Path], Failures]
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str  # e.g. "mypy"; a test id is "<target>-<name>"
+    run: CheckFn  # (sdks, scratch folder) -> failures
+
+
+def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=CHECK_TIMEOUT, check=False
+    )
+
+
+def _attribute(
+    lines: Iterable[str], sdks: list[Sdk], marker: Callable[[Sdk], str]
+) -> tuple[Failures, list[str]]:
+    """Group report lines by the SDK whose ``marker`` they contain; the rest are returned apart."""
+    out: dict[str, list[str]] = {}
+    rest: list[str] = []
+    patterns = [(s.id, re.compile(rf"(^|[\s/(]){re.escape(marker(s))}")) for s in sdks]
+    for line in lines:
+        owner = next((sid for sid, pat in patterns if pat.search(line)), None)
+        if owner is None:
+            rest.append(line)
+        else:
+            out.setdefault(owner, []).append(line)
+    return {k: "\n".join(v) for k, v in out.items()}, rest
+
+
+# -- Python -----------------------------------------------------------------------------------------------
+def python_mypy(sdks: list[Sdk], scratch: Path) -> Failures:
+    """One ``mypy --strict`` over every package, with the packages' own (identical) config."""
+    config = sdks[0].folder / "python" / "pyproject.toml"
+    args = [
+        str(BIN / "mypy"),
+        "--strict",
+        "--config-file",
+        str(config),
+        "--cache-dir",
+        str(scratch / "cache"),
+    ]
+    args += ["--no-error-summary", "--show-absolute-path", "--no-color-output"]
+    args += [str(s.folder / "python" / s.package) for s in sdks]
+    proc = _run(args, scratch)
+    report = (proc.stdout + proc.stderr).splitlines()
+    failures, rest = _attribute(report, sdks, lambda s: str(s.folder / "python" / s.package) + os.sep)
+    errors = [line for line in rest if line.strip()]
+    if proc.returncode not in (0, 1) or (proc.returncode == 1 and not failures) or errors:
+        raise AssertionError(
+            f"mypy exit {proc.returncode}, not attributable to one SDK:\n" + "\n".join(report)
+        )
+    return failures
+
+
+_IMPORT_ALL = """
+import importlib, json, pkgutil, sys, traceback
+failures = {}
+for sid, folder, package in json.loads(sys.argv[1]):
+    sys.path.insert(0, folder)
+    try:
+        top = importlib.import_module(package)
+        for m in pkgutil.walk_packages(top.__path__, package + "."):
+            importlib.import_module(m.name)
+    except BaseException:
+        failures[sid] = traceback.format_exc(limit=-4)
+    sys.path.remove(folder)
+print(json.dumps(failures))
+"""
+
+
+def python_import(sdks: list[Sdk], scratch: Path) -> Failures:
+    """One Python process imports every module of every package (distinct names, so no clash)."""
+    todo = [(s.id, str(s.folder / "python"), s.package) for s in sdks]
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    proc = _run([sys.executable, "-c", _IMPORT_ALL, json.dumps(todo)], scratch, env)
+    assert proc.returncode == 0, f"the import checker failed:\n{proc.stderr[-4000:]}"
+    failures: Failures = json.loads(proc.stdout.strip().splitlines()[-1])
+    return failures
+
+
+# -- Go ---------------------------------------------------------------------------------------------------
+def go_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(GOFLAGS="-mod=mod", GOTOOLCHAIN="local", GOPROXY="off", GOWORK="off", CGO_ENABLED="0")
+    env["PATH"] = f"{Path(GO_BIN).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
+_GO_MODULE_LOCK = threading.Lock()
+
+
+def go_module(sdks: list[Sdk], scratch: Path) -> Path:
+    """One module holding every SDK's Go package in a folder named after the SDK (made once)."""
+    with _GO_MODULE_LOCK:
+        module = scratch.parent / "go-module"
+        if not module.is_dir():
+            _make_go_module(sdks, module)
+        return module
+
+
+def _make_go_module(sdks: list[Sdk], module: Path) -> None:
+    module.mkdir(parents=True)
+    go_line = "go 1.22"
+    for s in sdks:
+        src = s.folder / "go"
+        mod = (src / "go.mod").read_text(encoding="utf-8")
+        go_line = next((ln for ln in mod.splitlines() if ln.startswith("go ")), go_line)
+        shutil.copytree(src, module / s.package, ignore=shutil.ignore_patterns("go.mod", "go.sum"))
+    (module / "go.mod").write_text(f"module oasgencheck\n\n{go_line}\n", encoding="utf-8")
+
+
+def _go(sdks: list[Sdk], scratch: Path, command: str) -> Failures:
+    module = go_module(sdks, scratch)
+    proc = _run([GO_BIN, command, "./..."], module, go_env())
+    report = (proc.stdout + proc.stderr).splitlines()
+    # "# oasgencheck/<pkg>" heads each package's errors; error lines start with "<pkg>/file.go:".
+    owner = ""
+    by_pkg = {s.package: s.id for s in sdks}
+    out: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for line in report:
+        head = re.match(r"# oasgencheck/([a-z0-9]+)\b", line)
+        if head:
+            owner = by_pkg.get(head.group(1), "")
+            continue
+        file_owner = re.match(r"(?:vet: )?(?:\./)?([a-z0-9]+)/", line)
+        sid = by_pkg.get(file_owner.group(1), "") if file_owner else owner
+        if sid:
+            out.setdefault(sid, []).append(line)
+        elif line.strip():
+            rest.append(line)
+    if proc.returncode != 0 and not out or rest:
+        raise AssertionError(f"go {command} exit {proc.returncode}, not attributable:\n" + "\n".join(report))
+    return {k: "\n".join(v) for k, v in out.items()}
+
+
+def go_vet(sdks: list[Sdk], scratch: Path) -> Failures:
+    return _go(sdks, scratch, "vet")
+
+
+def go_build(sdks: list[Sdk], scratch: Path) -> Failures:
+    return _go(sdks, scratch, "build")
+
+
+# -- docs -------------------------------------------------------------------------------------------------
+_MKDOCS_ALL = """
+import json, logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+class Keep(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines = []
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+failures = {}
+for sid, config, site in json.loads(sys.argv[1]):
+    keep = Keep()
+    logging.getLogger("mkdocs").addHandler(keep)
+    try:
+        build(load_config(config_file=config, strict=True, site_dir=site))
+    except BaseException as exc:
+        failures[sid] = "\\n".join(keep.lines + [f"{type(exc).__name__}: {exc}"])
+    logging.getLogger("mkdocs").removeHandler(keep)
+print(json.dumps(failures))
+"""
+
+
+def docs_mkdocs(sdks: list[Sdk], scratch: Path) -> Failures:
+    """``mkdocs build --strict`` of every site, in one Python process."""
+    todo = [(s.id, str(s.folder / "docs" / "mkdocs.yml"), str(scratch / "site" / s.package)) for s in sdks]
+    proc = _run([sys.executable, "-c", _MKDOCS_ALL, json.dumps(todo)], scratch)
+    assert proc.returncode == 0, f"the docs checker failed:\n{proc.stderr[-4000:]}"
+    failures: Failures = json.loads(proc.stdout.strip().splitlines()[-1])
+    return failures
+
+
+# -- the table --------------------------------------------------------------------------------------------
+CHECKS: dict[str, tuple[Check, ...]] = {
+    "python": (Check("mypy", python_mypy), Check("import", python_import)),
+    "go": (Check("vet", go_vet), Check("build", go_build)),
+    "docs": (Check("mkdocs", docs_mkdocs),),
+}
+TARGETS = tuple(CHECKS)  # the targets generated for a check run
+CHECK_IDS = tuple(f"{target}-{c.name}" for target, checks in CHECKS.items() for c in checks)
+
+
+def run_checks(sdks: list[Sdk], scratch: Path, workers: int = 2) -> dict[str, Failures]:
+    """Every check over ``sdks`` (check id -> failures); checks run ``workers`` at a time, in table
+    order (so put a target's slowest check first: the others share the second core meanwhile)."""
+    if not sdks:
+        return {cid: {} for cid in CHECK_IDS}
+    jobs: dict[str, tuple[CheckFn, Path]] = {}
+    for target, checks in CHECKS.items():
+        for c in checks:
+            folder = scratch / f"{target}-{c.name}"
+            folder.mkdir(parents=True, exist_ok=True)
+            jobs[f"{target}-{c.name}"] = (c.run, folder)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        futures = {cid: pool.submit(fn, sdks, folder) for cid, (fn, folder) in jobs.items()}
+        return {cid: f.result() for cid, f in futures.items()}
