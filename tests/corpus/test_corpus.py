@@ -72,7 +72,6 @@ SPECS: dict[str, Path] = discover(CORPUS) if CORPUS.is_dir() else {}
 _PATH_PARAM = "params: a non-string path parameter (integer/number) is passed to encode_path(str)"
 _OBJECT = "names: a parameter named `object` is used as a type (`object` not valid as a type)"
 _API_KEY = "names/params: an apiKey scheme named ApiKey clashes with the client's api_key: str attribute"
-_GO_JSON = "shapes/go: client.go uses encoding/json without importing it (undefined: json)"
 _ENUM_EMPTY = (
     'shapes: an enum containing "" (number enum with an empty option) breaks Python import and Go consts'
 )
@@ -93,16 +92,12 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     (_R + "3.0/yaml/schema-enums.yaml", "python-import"): _ENUM_EMPTY + " (could not convert '' to float)",
     (_R + "3.0/yaml/schema-enums.yaml", "go-vet"): _ENUM_EMPTY,
     (_R + "3.0/yaml/schema-enums.yaml", "go-build"): _ENUM_EMPTY + ' (cannot use "" as the enum type)',
-    (_R + "3.0/yaml/schema-validation.yaml", "go-vet"): _GO_JSON,
-    (_R + "3.0/yaml/schema-validation.yaml", "go-build"): _GO_JSON,
     (_R + "3.0/yaml/security.yaml", "python-mypy"): _API_KEY,
     (_R + "3.0/yaml/uspto.yaml", "python-mypy"): "shapes/python: _resources.py uses Any without importing it",
     (_R + "3.1/yaml/parameters-style.yaml", "python-mypy"): _OBJECT + "; path params of every style",
     (_R + "3.1/yaml/petstore-simple.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.1/yaml/petstore.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.1/yaml/schema-encoding-style.yaml", "python-mypy"): _OBJECT,
-    (_R + "3.1/yaml/schema-validation-local.yaml", "go-vet"): _GO_JSON,
-    (_R + "3.1/yaml/schema-validation-local.yaml", "go-build"): _GO_JSON,
     (_R + "3.1/yaml/security.yaml", "python-mypy"): _API_KEY,
     (
         "resend.yaml",

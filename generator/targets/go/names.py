@@ -52,7 +52,7 @@ PREDECLARED = _words(
 # The last element of every package the generated files (runtime, client, tests) import.
 IMPORTED_PACKAGES = _words(
     "bufio bytes context json errors fmt io math mime multipart http httptest textproto url os"
-    " reflect regexp runtime sort strconv strings sync testing time unicode log"
+    " reflect regexp runtime sort strconv strings sync testing time unicode log iter"
 )
 # Parameters and locals of the generated methods.
 METHOD_LOCALS = _words("s ctx params opts req out err path body form contentType q")
@@ -61,14 +61,21 @@ RUNTIME_UNEXPORTED = _words(
     "addQuery asValidation at atIndex call checked config constJSONOf constOf constText decodeAny"
     " decodeBool decodeEnum decodeFloat decodeFloatEnum decodeInt decodeIntEnum decodeModel"
     " decodeModelPtr decodeNumber decodeObject decodeSecret decodeString decodeTagged decodeUnion"
-    " encodeBody exclusiveMaximum exclusiveMinimum expandPath expected extraFields firstVariant"
+    " encodeBody exclusiveMaximum exclusiveMinimum expandPath expected firstVariant"
     " jsonEvents jsonKind listOf mapOf maxItems maxLength maxProperties maximum messageOf minItems"
     " minLength minProperties minimum multipartForm multipleOf newConfig newError newMultipartForm"
-    " newStream nullableOf numeric objectWriter openStream optional paramString paramText parseJSON"
+    " newStream nullableOf numeric openStream optional paramString paramText parseJSON"
     " part partQuoter pattern quoteShort rawEvents redacted request required retryAfter retryDelay"
     " sameJSON shouldRetry sleep sortedKeys union unionAs unionOf uniqueItems userAgent variant"
-    " writeField writeRaw initialRetryDelay maxRetryAfter maxRetryDelay retryJitter packageName"
+    " initialRetryDelay maxRetryAfter maxRetryDelay retryJitter packageName"
     " sdkName authKind authHeader setHeader jsonEqual"
+    # the scanner and writer the models encode and decode with, and the pagination runtime
+    " arrayEnd isDigit isHex isSpace items literalEnd maxDepth member members noField numberEnd"
+    " objectEnd skipSpace smallInt splitObject stringEnd syntaxError trailing trimJSON validNumber"
+    " valueEnd encodeAny encodeBool encodeEnum encodeFloat encodeFloatEnum encodeInt encodeIntEnum"
+    " encodeList encodeMap encodeModelPtr encodeNullable encodeNumber encodeSecret encodeString"
+    " jsonValue jsonWriter marshalValue safeASCII writers autoPaging listPage nextLink paging"
+    " scalarText splitOutside"
 )
 RESERVED_LOCALS = GO_KEYWORDS | PREDECLARED | IMPORTED_PACKAGES | METHOD_LOCALS | RUNTIME_UNEXPORTED
 INITIALISMS = frozenset(
@@ -105,6 +112,7 @@ RUNTIME_NAMES = frozenset(
         "File",
         "Stream",
         "ServerSentEvent",
+        "Page",
     }
 )
 # Members of generated structs: a field may not take these names.

@@ -174,6 +174,11 @@ class PackageView:
     names: dict[str, str] = field(default_factory=dict)  # model id -> Go name
 
     @property
+    def paged(self) -> bool:
+        """Some list method pages."""
+        return any(m.page for s in self.services for m in s.methods)
+
+    @property
     def roots(self) -> list[ServiceView]:
         """The services that are fields of the Client."""
         return [s for s in self.services if "." not in s.access]
