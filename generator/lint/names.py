@@ -9,7 +9,8 @@ suffixes in the targets, but the author should know:
 * two component schemas with the same ``pascal(split_words(name))`` (``Foo_Bar`` / ``FooBar``);
 * two operations with different operationIds that the naming rule (:mod:`generator.ir.grouping`)
   puts at the same call path (``generate`` stops on it: a located error naming both).  Lint does
-  not look at responses, so a collection ``GET`` is taken to be a ``list``.
+  not look at responses, so a collection ``GET`` is taken to be a ``list`` and an item ``GET`` a
+  ``retrieve``.
 """
 
 from __future__ import annotations
@@ -71,7 +72,8 @@ def check_operation_names(operations: list[OperationSite]) -> list[Finding]:
         op_id = op.value.get("operationId")
         if not isinstance(op_id, str):
             continue
-        call = operation_call(op.method, op.path, op.value)
+        item = op.path.partition("?")[0].rstrip("/").endswith("}")
+        call = operation_call(op.method, op.path, op.value, "object" if item else "list")
         key = (call.resource, snake(call.name))
         other = first.setdefault(key, op)
         other_id = other.value.get("operationId")

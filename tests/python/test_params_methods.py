@@ -84,8 +84,8 @@ def test_item_methods(sdk: ModuleType, scripted_server: ScriptedServer) -> None:
     )
     with client(sdk, scripted_server) as c:
         assert c.widgets.retrieve("a/b").id == "w1"
-        assert c.widgets.replace_widget("w1", name="New").name == "Sprocket"
-        assert c.widgets.update_widget("w1", name="Newer").id == "w1"
+        assert c.widgets.replace("w1", name="New").name == "Sprocket"
+        assert c.widgets.update("w1", name="Newer").id == "w1"
         assert c.widgets.delete("w1") is None
         assert c.widgets.create(name="Fresh").id == "w1"
     methods = [(r.method, r.path) for r in scripted_server.requests]

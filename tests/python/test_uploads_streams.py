@@ -88,7 +88,7 @@ def test_binary_download_returns_the_bytes(sdk: ModuleType, scripted_server: Scr
     data = bytes(range(256))
     scripted_server.script(Reply(body=data, headers={"Content-Type": "application/octet-stream"}))
     with client(sdk, scripted_server) as c:  # type: ignore[attr-defined]
-        assert c.files.content("file/1") == data
+        assert c.files.content.retrieve("file/1") == data
     assert scripted_server.requests[0].path == "/files/file%2F1/content"
 
 
@@ -152,8 +152,8 @@ def test_raw_body_is_sent_as_given_with_its_media_type(
 ) -> None:
     scripted_server.script(Reply(json=STORED), Reply(json=STORED))
     with client(sdk, scripted_server) as c:  # type: ignore[attr-defined]
-        c.raw.create(body=b"\x00raw")
-        c.raw.create(body=io.BytesIO(b"from a file"))
+        c.files.raw.create(body=b"\x00raw")
+        c.files.raw.create(body=io.BytesIO(b"from a file"))
     first, second = scripted_server.requests
     assert (first.body, first.header("content-type")) == (b"\x00raw", "application/octet-stream")
     assert second.body == b"from a file"
@@ -162,7 +162,7 @@ def test_raw_body_is_sent_as_given_with_its_media_type(
 def test_form_body_is_url_encoded(sdk: ModuleType, scripted_server: ScriptedServer) -> None:
     scripted_server.script(Reply(json=STORED))
     with client(sdk, scripted_server) as c:  # type: ignore[attr-defined]
-        c.form.create(body={"url": "https://x.test/a b", "labels": ["p", "q"]})
+        c.files.form.create(body={"url": "https://x.test/a b", "labels": ["p", "q"]})
     request = scripted_server.requests[0]
     assert request.header("content-type") == "application/x-www-form-urlencoded"
     assert request.body == b"url=https%3A%2F%2Fx.test%2Fa+b&labels=p&labels=q"
