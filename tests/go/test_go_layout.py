@@ -130,6 +130,7 @@ def test_file_names_and_the_line_budget() -> None:
         "ab2",
         "ab",
     ]
+    assert [Stems(set()).of(g) for g in ("fuzz", "models", "config")] == ["fuzz2", "models2", "config2"]
     assert pack([3, 3, 3, 9, 1], budget=6) == [[0, 1], [2], [3], [4]]
     assert pack([], budget=6) == []
     assert chunk_names("models", 3) == ["models", "models_2", "models_3"]

@@ -69,7 +69,7 @@ class Stems:
     """File stems, one per resource group, never one the runtime or another resource has."""
 
     def __init__(self, reserved: Iterable[str]) -> None:
-        self.taken = set(reserved) | {"client", "config", "models"}
+        self.taken = set(reserved) | {"client", "config", "models", "fuzz"}
         self.by_group: dict[str, str] = {}
 
     def of(self, group: str) -> str:
