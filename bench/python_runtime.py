@@ -4,6 +4,8 @@
 
 Runs in bench/.venvs/runtime (pinned openai, httpx, pydantic) with a copy of generated/python on
 PYTHONPATH. Measures import time (fresh interpreters) and ChatSession parse / serialise throughput.
+For scale it also generates the full OpenAI spec's SDK (``openai_sdk``) and times
+``import openai_sdk; openai_sdk.OpenAI(api_key=...)`` beside ``import openai; openai.OpenAI(api_key=...)``.
 Prints tables and writes bench/out/python_runtime.json. A benchmark, not a test: nothing asserts.
 """
 
@@ -38,6 +40,7 @@ from _common import (
 )
 
 GENERATED = REPO / "generated" / "python"
+OPENAI_SPEC = Path("/work/shared/specs/openai-openapi.yaml")
 WORKER = Path(__file__).resolve().parent / "_runtime_worker.py"
 
 # A full ChatSession as the API returns it, with five state variables of mixed types.
@@ -76,6 +79,8 @@ IMPORTS = {
     "openai ChatSession": "from openai.types.beta.chatkit.chat_session import ChatSession",
     "import httpx": "import httpx",
     "import pydantic": "import pydantic",
+    "import openai_sdk + client": "import openai_sdk; openai_sdk.OpenAI(api_key='sk-bench')",
+    "import openai + client": "import openai; openai.OpenAI(api_key='sk-bench')",
 }
 
 PAIRS = [  # (ours, theirs, what)
@@ -104,6 +109,16 @@ def import_times(py: Path, env: dict[str, str], runs: int) -> dict[str, Any]:
     return out
 
 
+def generate_full(out: Path) -> None:
+    """The Python SDK of the full OpenAI spec in ``out/python/openai_sdk`` (client class ``OpenAI``)."""
+    sys.path.insert(0, str(REPO))
+    from generator.pipeline import generate
+    from generator.writer import sync
+
+    result = generate(OPENAI_SPEC, ["python"], {"python": {"package": "openai_sdk", "client_name": "OpenAI"}})
+    sync(out, "python", result.files["python"])
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer, shorter measurements")
@@ -122,10 +137,18 @@ def main() -> int:
     else:
         notes.append(f"{GENERATED.relative_to(REPO)} does not exist yet: chatkit rows are n/a")
         sdk.mkdir(parents=True)
+    full = work / "openai_sdk"
+    if OPENAI_SPEC.exists():
+        log("generating the full OpenAI spec's SDK ...")
+        generate_full(full)
+    else:
+        notes.append(f"{OPENAI_SPEC} missing: the openai_sdk rows are n/a")
     payload_file = work / "payload.json"
     payload_file.write_text(json.dumps(PAYLOAD, indent=1))
-    env = dict(os.environ, PYTHONPATH=str(sdk))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(sdk), str(full / "python")]))
     env.pop("VIRTUAL_ENV", None)
+    # Bytecode as users have it: pip compiled openai's at install; the warm-up run compiles ours.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
 
     log("import times ...")
     imports = import_times(py, env, 3 if args.quick else 9)
@@ -155,6 +178,17 @@ def main() -> int:
         other = imports.get(theirs, {}).get("net_ms")
         if ours and other:
             print(f"  {theirs} / import chatkit = {other / ours:.1f}x")
+
+    ours_full = imports.get("import openai_sdk + client", {})
+    theirs_full = imports.get("import openai + client", {})
+    if ours_full.get("net_ms") and theirs_full.get("net_ms"):
+        net = ours_full["net_ms"] / theirs_full["net_ms"]
+        raw = ours_full["min_s"] / theirs_full["min_s"]
+        print(
+            "  full OpenAI spec, import + client: openai_sdk / openai = "
+            f"{net:.3f} net ({ours_full['net_ms']:.1f} ms vs {theirs_full['net_ms']:.1f} ms), "
+            f"{raw:.3f} with start-up"
+        )
 
     print("\n== Throughput on one ChatSession payload (5 state variables) ==")
     rows = []

@@ -67,6 +67,17 @@ def _wait_until_up(proc: subprocess.Popen[bytes], base_url: str, log: Path) -> s
 
 @pytest.fixture(scope="session")
 def prism_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from prism_serving(CHATKIT_SPEC, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def prism_pagination_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Prism serving tests/fixtures/specs/pagination.yaml (one list operation per paging style)."""
+    yield from prism_serving(REPO_ROOT / "tests" / "fixtures" / "specs" / "pagination.yaml", tmp_path_factory)
+
+
+def prism_serving(spec: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Prism mock of ``spec`` on a free 127.0.0.1 port for as long as the generator runs."""
     if not PRISM_BIN.exists():
         pytest.fail(
             f"Prism is not installed ({PRISM_BIN.relative_to(REPO_ROOT)} is missing). "
@@ -80,7 +91,7 @@ def prism_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         base_url = f"http://127.0.0.1:{port}"
         with log.open("wb") as out:
             proc = subprocess.Popen(
-                [str(PRISM_BIN), "mock", str(CHATKIT_SPEC), "--host", "127.0.0.1", "--port", str(port)],
+                [str(PRISM_BIN), "mock", str(spec), "--host", "127.0.0.1", "--port", str(port)],
                 cwd=REPO_ROOT,
                 stdout=out,
                 stderr=subprocess.STDOUT,

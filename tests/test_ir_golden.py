@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.errors import SpecError
 from generator.ir.builder import build_api
 from generator.ir.model import (
     Api,
@@ -22,6 +23,7 @@ from generator.ir.model import (
     ModelRef,
     Nullable,
     Primitive,
+    SecurityRequirement,
     UnionType,
 )
 from generator.loading.spec import load_spec
@@ -232,3 +234,79 @@ def test_unusable_discriminator_mapping_entries_fall_back_to_the_variants() -> N
         ("warning", "discriminator-mapping", 51, f"{mapping}/hexagon"),
     ]
     assert "Trigon" in warnings[1].message and "falls back" in warnings[1].message
+
+
+# --- parameters and security -----------------------------------------------------------------------
+
+
+def test_params_get_their_location_defaults_once() -> None:
+    api = api_of(SPECS / "params_methods.yaml")
+    params = {(p.location, p.name): p for op in api.operations for p in op.params}
+    assert (params["query", "owner"].style, params["query", "owner"].explode) == ("form", True)
+    assert (params["query", "ids"].style, params["query", "ids"].explode) == ("form", False)
+    assert (params["header", "X-Request-Id"].style, params["header", "X-Request-Id"].explode) == (
+        "simple",
+        False,
+    )
+    assert (params["path", "widget_id"].style, params["path", "widget_id"].explode) == ("simple", False)
+    styles = api_of(SPECS / "param_styles.yaml")
+    typed = next(op for op in styles.operations if op.id == "getTyped")
+    by_name = {p.name: p for p in typed.params}
+    assert (by_name["session"].style, by_name["session"].explode) == ("form", True)  # a cookie
+    assert by_name["next"].allow_reserved and not by_name["when"].allow_reserved
+    assert (
+        by_name["coords"].content_type == "application/json" and by_name["prefs"].content_type == "text/plain"
+    )
+    assert by_name["api-version"].const == Const("2024-01")
+    assert (by_name["ids"].style, by_name["ids"].explode) == ("label", False)
+
+
+def test_security_keeps_alternatives_and_optional_auth() -> None:
+    api = api_of(SPECS / "security_schemes.yaml")
+    ops = {op.id: op for op in api.operations}
+    assert [s.name for s in api.auth] == [
+        "api_key", "query_key", "cookie_key", "basic", "bearer", "dsn", "oauth", "oidc", "mtls"
+    ]  # fmt: skip
+    assert api.security == (SecurityRequirement(("api_key",)),)
+    assert ops["default"].security is None and api.security_of(ops["default"]) == api.security
+    assert ops["either"].security == (SecurityRequirement(("bearer",)), SecurityRequirement(("basic",)))
+    assert ops["both"].security == (SecurityRequirement(("api_key", "query_key")),)
+    assert ops["optional"].security == (SecurityRequirement(()), SecurityRequirement(("bearer",)))
+    assert ops["public"].security == () and api.security_of(ops["public"]) == ()
+    assert ops["oauth"].security == (SecurityRequirement(("oauth",), (("oauth", ("read",)),)),)
+    kinds = {s.name: (s.kind, s.param_in, s.param_name, s.scheme) for s in api.auth}
+    assert kinds["query_key"] == ("api-key", "query", "api key", None)
+    assert kinds["dsn"] == ("http", None, None, "DSN")
+    assert kinds["mtls"][0] == "mutual-tls" and kinds["oidc"][0] == "openid"
+
+
+def _api_and_warnings(tmp_path: Path, text: str) -> tuple[Api, list[str]]:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text)
+    api, warnings = build_api(load_spec(spec))
+    return api, [f"{w.rule} {w.location.line}" for w in warnings]
+
+
+def test_undefined_schemes_and_undeclared_security_degrade_with_warnings(tmp_path: Path) -> None:
+    head = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n"
+    op = "paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
+    api, warnings = _api_and_warnings(tmp_path, head + "security: [{nope: []}, {}]\n" + op)
+    assert api.security == (SecurityRequirement(()),) and api.auth == ()
+    assert warnings == ["security-unknown-scheme 3"]
+    schemes = "components:\n  securitySchemes:\n    k: {type: apiKey, in: header, name: X-K}\n"
+    api, warnings = _api_and_warnings(tmp_path, head + op + schemes)
+    assert api.security == (SecurityRequirement(("k",)), SecurityRequirement(()))
+    assert [s.name for s in api.auth] == ["k"] and warnings == ["security-undeclared 9"]
+
+
+def test_a_style_the_location_lacks_is_a_located_error(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
+        "      parameters:\n        - {name: q, in: header, style: form, schema: {type: string}}\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+    with pytest.raises(SpecError) as info:
+        build_api(load_spec(spec))
+    [finding] = info.value.findings
+    assert finding.rule == "param-style" and finding.location.line == 7

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -212,10 +211,17 @@ def clean_specs() -> list[Path]:
     return found + ([chatkit] if chatkit.exists() else [])
 
 
+# Fixtures that break a value rule on purpose, to show generation copes: the rules they break.
+DELIBERATE = {"enum_values.yaml": {"invalid-enum-value"}}  # enums whose values contradict their type
+
+
 @pytest.mark.parametrize("path", clean_specs(), ids=lambda p: p.name)
 def test_valid_fixture_specs_have_no_errors(path: Path) -> None:
-    errors = [f.format() for f in lint_file(path) if f.severity is Severity.ERROR]
+    allowed = DELIBERATE.get(path.name, set())
+    errors = [f.format() for f in lint_file(path) if f.severity is Severity.ERROR and f.rule not in allowed]
     assert errors == []
+    if allowed:  # and the deliberate breakage is still reported
+        assert {f.rule for f in lint_file(path) if f.severity is Severity.ERROR} == allowed
 
 
 def test_clean_spec_has_no_findings(tmp_path: Path) -> None:
@@ -485,9 +491,7 @@ def test_operations_that_map_to_the_same_method_are_reported(tmp_path: Path) -> 
 
 @pytest.mark.skipif(not PUBLIC.exists(), reason="the shared public spec is not on this machine")
 def test_public_openai_spec() -> None:
-    start = time.perf_counter()
     findings = lint_file(PUBLIC)
-    elapsed = time.perf_counter() - start
     overlaps = [f for f in findings if f.rule == "oneof-overlap"]
     assert any("/ChatkitWorkflow/properties/state_variables/" in f.location.pointer for f in overlaps)
     assert all("every integer is also a number" in f.message for f in overlaps)
@@ -500,7 +504,6 @@ def test_public_openai_spec() -> None:
         for key in ("scope", "ttl_seconds", "cancelled_at")
     }
     assert not [f for f in findings if f.rule == "oas-schema"]
-    assert elapsed < 60  # generous: the point is that it finishes (a few seconds here)
 
 
 def test_required_read_only_and_write_only_properties_may_be_missing_from_examples(tmp_path: Path) -> None:

@@ -308,7 +308,9 @@ def test_keys_beside_a_ref_override_the_target(refs_spec: Spec) -> None:
 
 def test_structural_validation_sees_the_resolved_document(refs_spec: Spec) -> None:
     # hundreds of `unknown field '$ref'` before: operations, descriptions and list entries as refs
-    findings = lint(refs_spec)
+    findings = [
+        f for f in lint(refs_spec) if f.rule.startswith(("ref-", "oas-")) or f.severity.value == "error"
+    ]
     assert [(f.severity.value, f.rule, where(f.location), f.location.pointer) for f in findings] == [
         ("warning", "ref-through", "components/parameters.yaml:8:11", "/PetId/schema/$ref"),
         ("warning", "ref-through", "schemas/new_pet.yaml:9:11", "/properties/species/$ref"),

@@ -90,6 +90,7 @@ class _Shell:
     label = "Shell"
     fence = "sh"
     api_key_env = "SHELL_KEY"
+    scheme_envs: dict[str, tuple[str, ...]] = {"bearerAuth": ("SHELL_KEY",)}
     base_url_env = "SHELL_URL"
     default_base_url = "https://shell.test"
 

@@ -11,7 +11,7 @@ type Client struct {
 
 // NewClient returns a client configured by opts. The API key defaults to the
 // CHATKIT_API_KEY environment variable and the base URL to CHATKIT_BASE_URL,
-// then https://api.openai.com/v1. A missing API key is an error.
+// then https://api.openai.com/v1. A missing credential that every operation needs is an error.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg, err := newConfig(opts)
 	if err != nil {

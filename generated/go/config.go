@@ -19,6 +19,16 @@ const (
 
 	packageName = "chatkit"
 	sdkName     = "chatkit-go"
-	authKind    = "bearer" // bearer | header | none
-	authHeader  = "Authorization"
 )
+
+var (
+	// securitySchemes are the API's security schemes: where each credential goes.
+	securitySchemes = map[string]securityScheme{
+		"bearerAuth": {kind: "token", in: "header", param: "Authorization", prefix: "Bearer ", options: "WithAPIKey", envs: []string{APIKeyEnv}},
+	}
+	// requiredSchemes are needed by every operation: NewClient fails without their credentials.
+	requiredSchemes = []string{"bearerAuth"}
+)
+
+// WithAPIKey sets the API key, sent as a bearer token (default: the environment variable named by APIKeyEnv).
+func WithAPIKey(value string) Option { return withCredential("bearerAuth", value) }

@@ -106,7 +106,7 @@ func (p *Page[T, R]) nextRequest() (*request, error) {
 	switch p.paging.style {
 	case "cursor":
 		value = p.nextCursor()
-		if value == "" || value == p.req.query.Get(p.paging.param) {
+		if value == "" || value == queryValue(p.req.query, p.paging.param) {
 			return nil, nil
 		}
 	case "offset":
@@ -129,17 +129,48 @@ func (p *Page[T, R]) nextRequest() (*request, error) {
 		return nil, fmt.Errorf("%s: unknown pagination style %q", packageName, p.paging.style)
 	}
 	next := p.req
-	next.query = url.Values{}
-	for k, v := range p.req.query {
-		next.query[k] = append([]string(nil), v...)
-	}
-	next.query.Set(p.paging.param, value)
+	next.query = withQuery(p.req.query, p.paging.param, value)
 	return &next, nil
+}
+
+// queryValue is the value of the first name=value piece of the encoded query
+// pieces ("" when there is none).
+func queryValue(query []string, name string) string {
+	key := pct(name) + "="
+	for _, piece := range query {
+		if text, ok := strings.CutPrefix(piece, key); ok {
+			value, err := url.PathUnescape(text)
+			if err != nil {
+				return text
+			}
+			return value
+		}
+	}
+	return ""
+}
+
+// withQuery is a copy of the encoded query pieces with name set to value: in
+// place of its first piece (its other pieces dropped), or added at the end.
+func withQuery(query []string, name, value string) []string {
+	key := pct(name) + "="
+	out := make([]string, 0, len(query)+1)
+	set := false
+	for _, piece := range query {
+		if !strings.HasPrefix(piece, key) {
+			out = append(out, piece)
+		} else if !set {
+			out, set = append(out, key+pct(value)), true
+		}
+	}
+	if !set {
+		out = append(out, key+pct(value))
+	}
+	return out
 }
 
 // sent is the number this page's request sent in the paging parameter (fallback when it sent none).
 func (p *Page[T, R]) sent(fallback int64) (int64, error) {
-	text := p.req.query.Get(p.paging.param)
+	text := queryValue(p.req.query, p.paging.param)
 	if text == "" {
 		return fallback, nil
 	}
@@ -217,16 +248,16 @@ func (p *Page[T, R]) linkRequest() (*request, error) {
 	if next == p.target {
 		return nil, nil
 	}
-	query := ""
-	if len(p.req.query) > 0 {
-		query = "?" + p.req.query.Encode()
-	}
-	base := strings.TrimSuffix(strings.TrimSuffix(p.target, query), p.req.path)
+	// The target is the base URL (which has no query), the path, then "?" and the query.
+	fetched, _, _ := strings.Cut(p.target, "?")
+	path, _, _ := strings.Cut(p.req.path, "?")
+	base := strings.TrimSuffix(fetched, path)
 	rest, ok := strings.CutPrefix(next, base)
 	if !ok || rest == "" || (rest[0] != '/' && rest[0] != '?') {
 		return nil, fmt.Errorf("%s: the next page link %q is not under the base URL %q", packageName, next, base)
 	}
-	return &request{method: p.req.method, path: rest, header: p.req.header}, nil
+	// The link carries the query; the headers, cookies and credentials stay the call's.
+	return &request{method: p.req.method, path: rest, header: p.req.header, cookies: p.req.cookies, security: p.req.security}, nil
 }
 
 // nextLink returns the target of the rel="next" link among Link header values, or "".

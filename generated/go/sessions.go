@@ -40,7 +40,7 @@ type SessionNewParams struct {
 // POST /chatkit/sessions
 func (s *SessionService) New(ctx context.Context, params SessionNewParams, opts ...Option) (*ChatSession, error) {
 	var out ChatSession
-	req := request{method: "POST", path: "/chatkit/sessions", header: http.Header{}}
+	req := request{method: "POST", path: "/chatkit/sessions", header: http.Header{}, security: [][]string{{"bearerAuth"}}}
 	req.header.Set("OpenAI-Beta", "chatkit_beta=v1")
 	body, err := encodeBody(SessionCreateParams{
 		User:                 params.User,
@@ -67,11 +67,11 @@ func (s *SessionService) New(ctx context.Context, params SessionNewParams, opts 
 // POST /chatkit/sessions/{session_id}/cancel
 func (s *SessionService) Cancel(ctx context.Context, sessionID string, opts ...Option) (*ChatSession, error) {
 	var out ChatSession
-	path, err := expandPath("/chatkit/sessions/{session_id}/cancel", "session_id", sessionID)
+	path, err := expandPath("/chatkit/sessions/{session_id}/cancel", pathParam{"session_id", sessionID, paramStyle{style: "simple"}})
 	if err != nil {
 		return nil, err
 	}
-	req := request{method: "POST", path: path, header: http.Header{}}
+	req := request{method: "POST", path: path, header: http.Header{}, security: [][]string{{"bearerAuth"}}}
 	req.header.Set("OpenAI-Beta", "chatkit_beta=v1")
 	if err := s.client.do(ctx, &req, &out, opts); err != nil {
 		return nil, err

@@ -48,6 +48,9 @@ func TestSessionsNew(t *testing.T) {
 	if got := r.Header.Get("OpenAI-Beta"); got != "chatkit_beta=v1" {
 		t.Errorf("header %s = %q, want %q", "OpenAI-Beta", got, "chatkit_beta=v1")
 	}
+	if r.URL.RawQuery != "" {
+		t.Errorf("query %q, want %q", r.URL.RawQuery, "")
+	}
 	if !jsonEqual(sent, []byte("{\"user\":\"x\",\"workflow\":{\"id\":\"x\",\"version\":\"x\",\"state_variables\":{\"key0\":\"x\"},\"tracing\":{\"enabled\":true}},\"expires_after\":{\"anchor\":\"created_at\",\"seconds\":1},\"rate_limits\":{\"max_requests_per_1_minute\":1},\"chatkit_configuration\":{\"automatic_thread_titling\":{\"enabled\":true},\"file_upload\":{\"enabled\":true,\"max_file_size\":1,\"max_files\":1},\"history\":{\"enabled\":true,\"recent_threads\":1}},\"x_oasgen_extra\":[true]}")) {
 		t.Errorf("body %s, want %s", sent, "{\"user\":\"x\",\"workflow\":{\"id\":\"x\",\"version\":\"x\",\"state_variables\":{\"key0\":\"x\"},\"tracing\":{\"enabled\":true}},\"expires_after\":{\"anchor\":\"created_at\",\"seconds\":1},\"rate_limits\":{\"max_requests_per_1_minute\":1},\"chatkit_configuration\":{\"automatic_thread_titling\":{\"enabled\":true},\"file_upload\":{\"enabled\":true,\"max_file_size\":1,\"max_files\":1},\"history\":{\"enabled\":true,\"recent_threads\":1}},\"x_oasgen_extra\":[true]}")
 	}
@@ -86,6 +89,9 @@ func TestSessionsCancel(t *testing.T) {
 	}
 	if got := r.Header.Get("OpenAI-Beta"); got != "chatkit_beta=v1" {
 		t.Errorf("header %s = %q, want %q", "OpenAI-Beta", got, "chatkit_beta=v1")
+	}
+	if r.URL.RawQuery != "" {
+		t.Errorf("query %q, want %q", r.URL.RawQuery, "")
 	}
 	if len(sent) != 0 {
 		t.Errorf("sent a body: %s", sent)

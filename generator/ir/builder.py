@@ -8,10 +8,11 @@ from typing import Any
 from ..errors import Finding, Severity, SpecError, UsageError
 from ..loading.spec import Node, Spec
 from ..naming import keep_case_words
-from .model import Api, AuthScheme, Info, Model, Operation, Server
+from .model import Api, Info, Model, Operation, Server
 from .operations import OperationBuilder
 from .resources import apply_renames, build_tree, clashes, settle
 from .schemas import COMPONENT_PREFIX, SchemaConverter, is_component
+from .security import SecurityBuilder
 
 
 def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api, list[Finding]]:
@@ -36,8 +37,11 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
         conv.model_ref(_component_model(spec, node), keep_case_words(str(name)) or (str(name),))
 
     paging = _table(options, "pagination")
-    builder = OperationBuilder(conv, paging)
+    security = SecurityBuilder(spec, conv)
+    default_security = security.default()
+    builder = OperationBuilder(conv, security, paging)
     ops = builder.build_all()
+    schemes, default_security = security.finish(default_security)
     webhooks = data.get("webhooks")
     if isinstance(webhooks, dict) and webhooks:
         conv.warn(
@@ -63,10 +67,8 @@ def build_api(spec: Spec, options: Mapping[str, Any] | None = None) -> tuple[Api
             for s in data.get("servers") or ()
             if isinstance(s, dict) and "url" in s
         ),
-        auth=_auth(data),
-        default_auth=tuple(
-            str(k) for req in data.get("security") or () if isinstance(req, dict) for k in req
-        ),
+        auth=schemes,
+        security=default_security,
         operations=tuple(ops),
         models=models,
         resources=build_tree(ops),
@@ -92,31 +94,6 @@ def _component_model(spec: Spec, node: Node) -> Node:
     except SpecError:
         return node  # reported by the ref rules; converting the node says so again
     return node if is_component(final) else final
-
-
-def _auth(data: dict[str, Any]) -> tuple[AuthScheme, ...]:
-    out: list[AuthScheme] = []
-    schemes = (data.get("components") or {}).get("securitySchemes") or {}
-    for name, s in schemes.items():
-        if not isinstance(s, dict):
-            continue
-        kind = s.get("type")
-        scheme = str(s.get("scheme", "")).lower()
-        if kind == "http" and scheme in ("bearer", "basic"):
-            out.append(
-                AuthScheme(
-                    str(name), "bearer" if scheme == "bearer" else "basic", description=s.get("description")
-                )
-            )
-        elif kind == "apiKey":
-            out.append(AuthScheme(str(name), "api-key", s.get("name"), s.get("in"), s.get("description")))
-        elif kind in ("oauth2", "openIdConnect"):
-            out.append(
-                AuthScheme(
-                    str(name), "oauth2" if kind == "oauth2" else "openid", description=s.get("description")
-                )
-            )
-    return tuple(out)
 
 
 def _table(options: Mapping[str, Any], name: str) -> Mapping[str, Any] | None:

@@ -7,8 +7,10 @@ models and operations are *neutral word tuples* that targets case-convert.
 The type algebra:
 
 * :class:`Primitive`  string / integer / number / boolean, with format and constraints
-* :class:`EnumType`   a closed set of known values that may grow (forward compatible)
-* :class:`Const`      a single literal value (``const`` or a one-value enum on a discriminator)
+* :class:`EnumType`   the known values of one JSON type (string, integer or number), a set that may
+                      grow (forward compatible); members may carry neutral names and descriptions
+* :class:`Const`      exactly one JSON value of any type (``const``, ``type: null``, a one-value
+                      boolean enum)
 * :class:`ArrayType`, :class:`MapType`
 * :class:`UnionType`  oneOf / anyOf / type-list, with an optional discriminator
 * :class:`Nullable`   the only way null is expressed; never a union member
@@ -83,12 +85,29 @@ class Primitive:
     constraints: Constraints = NO_CONSTRAINTS
 
 
+EnumBase = Literal["string", "integer", "number"]
+
+
 @dataclass(frozen=True, slots=True)
 class EnumType:
-    """Known values of an open enum; unknown values from a server must be kept."""
+    """Known values of an open enum; unknown values (of the same JSON type) from a server are kept.
 
-    base: Literal["string", "integer", "number"]
+    ``values`` are distinct and all of the ``base`` JSON type (a ``number`` enum may list integers).
+    ``names`` and ``descriptions`` are empty, or parallel to ``values``: a member's name as neutral
+    words (from a const branch's ``title``, ``x-enum-varnames`` or ``x-enumNames``; ``()`` where
+    the spec names none, and targets derive one from the value) and its description (or None).
+    """
+
+    base: EnumBase
     values: tuple[object, ...]
+    names: tuple[tuple[str, ...], ...] = ()
+    descriptions: tuple[str | None, ...] = ()
+
+    def name_of(self, i: int) -> tuple[str, ...]:
+        return self.names[i] if self.names else ()
+
+    def description_of(self, i: int) -> str | None:
+        return self.descriptions[i] if self.descriptions else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,18 +219,29 @@ class Model:
 
 
 ParamIn = Literal["path", "query", "header", "cookie"]
+ParamStyle = Literal["matrix", "label", "simple", "form", "spaceDelimited", "pipeDelimited", "deepObject"]
 
 
 @dataclass(frozen=True, slots=True)
 class Param:
+    """A parameter, normalised once.
+
+    ``style`` and ``explode`` are always resolved: the spec's, else the defaults of OpenAPI (``form``
+    for query and cookie, ``simple`` for path and header; ``explode`` true for ``form`` only).
+    ``content_type`` is set for a parameter described by ``content`` rather than ``schema``: its value
+    is serialised as that media type (JSON text for a JSON type) and then sent as one string.
+    """
+
     name: str  # wire name
     location: ParamIn
     type: Type
     required: bool
+    style: ParamStyle
+    explode: bool
     description: str | None = None
     const: Const | None = None  # a constant value the SDK always sends (e.g. the beta header)
-    style: str | None = None
-    explode: bool | None = None
+    allow_reserved: bool = False  # query only: RFC 3986 reserved characters are sent unencoded
+    content_type: str | None = None
     deprecated: bool = False
     default: Default | None = None
     examples: tuple[object, ...] = ()
@@ -309,7 +339,8 @@ class Operation:
     responses: tuple[Response, ...]
     tags: tuple[str, ...] = ()
     deprecated: bool = False
-    auth: tuple[str, ...] | None = None  # scheme names; None = API default
+    # Alternatives (OR) of requirements (AND); None = the API's default ``Api.security``.
+    security: tuple[SecurityRequirement, ...] | None = None
     pagination: Pagination | None = None
     location: Location | None = field(default=None, compare=False)
 
@@ -328,6 +359,9 @@ class Operation:
         return tuple(r for r in self.responses if not r.is_success)
 
 
+AuthKind = Literal["bearer", "basic", "http", "api-key", "oauth2", "openid", "mutual-tls"]
+
+
 @dataclass(frozen=True, slots=True)
 class Resource:
     """A node of the resource tree: its operations (ids, spec order) and its child resources."""
@@ -340,11 +374,33 @@ class Resource:
 
 @dataclass(frozen=True, slots=True)
 class AuthScheme:
-    name: str
-    kind: Literal["bearer", "basic", "api-key", "oauth2", "openid"]
-    header: str | None = None  # for api-key in header
-    param_in: str | None = None
+    """A security scheme the SDKs can send.
+
+    * ``bearer`` / ``oauth2`` / ``openid``: ``Authorization: Bearer <token>``;
+    * ``basic``: ``Authorization: Basic base64(user:password)``;
+    * ``http``: another HTTP scheme, sent as ``Authorization: <scheme> <credential>``;
+    * ``api-key``: the credential as the ``param_name`` header, query parameter or cookie;
+    * ``mutual-tls``: a client certificate, configured on the user's own HTTP client.
+    """
+
+    name: str  # the spec's key under components/securitySchemes
+    kind: AuthKind
+    param_in: Literal["header", "query", "cookie"] | None = None  # api-key only
+    param_name: str | None = None  # api-key only: the header, query parameter or cookie name
+    scheme: str | None = None  # http only: the scheme word, e.g. "DSN"
+    bearer_format: str | None = None
     description: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityRequirement:
+    """One alternative of a ``security`` list: every scheme in it is sent (AND).
+
+    An empty requirement (``{}`` in the spec) means the call may go without credentials.
+    """
+
+    schemes: tuple[str, ...]
+    scopes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (scheme, scopes) where the spec lists some
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,11 +420,15 @@ class Info:
 class Api:
     info: Info
     servers: tuple[Server, ...]
-    auth: tuple[AuthScheme, ...]
-    default_auth: tuple[str, ...]
+    auth: tuple[AuthScheme, ...]  # the schemes some requirement names, in spec order
+    security: tuple[SecurityRequirement, ...]  # the default alternatives; () = no credentials needed
     operations: tuple[Operation, ...]
     models: tuple[Model, ...]
     resources: tuple[Resource, ...] = ()  # the roots of the resource tree, in first-appearance order
+
+    def security_of(self, op: Operation) -> tuple[SecurityRequirement, ...]:
+        """The alternatives that apply to ``op``; () when it needs no credentials."""
+        return self.security if op.security is None else op.security
 
     def model(self, model_id: str) -> Model:
         for m in self.models:

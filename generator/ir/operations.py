@@ -18,6 +18,7 @@ from .model import (
     Operation,
     Pagination,
     Param,
+    ParamStyle,
     RequestBody,
     Response,
     ResponseEncoding,
@@ -26,9 +27,17 @@ from .model import (
 )
 from .pagination import declare, detect, fields_of, list_items
 from .schemas import SchemaConverter
+from .security import SecurityBuilder
 
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PARAM_IN = ("path", "query", "header", "cookie")
+# The styles OpenAPI defines for each location; the first is the default.
+STYLES: dict[str, tuple[ParamStyle, ...]] = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
 
 
 def body_encoding(content_type: str) -> BodyEncoding:
@@ -79,9 +88,12 @@ def _media_examples(media: dict[str, Any]) -> tuple[tuple[str, object], ...]:
 
 
 class OperationBuilder:
-    def __init__(self, conv: SchemaConverter, paging: Mapping[str, Any] | None = None) -> None:
+    def __init__(
+        self, conv: SchemaConverter, security: SecurityBuilder, paging: Mapping[str, Any] | None = None
+    ) -> None:
         self.conv = conv
         self.spec = conv.spec
+        self.security = security
         self.paging = paging or {}  # [tool.oasgen.pagination]: operationId -> declaration
         self.declared: set[str] = set()  # ids of operations named by x-oasgen
 
@@ -114,8 +126,11 @@ class OperationBuilder:
         call = operation_call(method, path, op, self.body_kind(success, pagination))
         if isinstance(op.get("x-oasgen"), dict):
             self.declared.add(op_id or f"{method.upper()} {path}")
-        security = op.get("security")
-        auth = tuple(str(k) for req in security for k in req) if isinstance(security, list) else None
+        security = (
+            self.security.requirements(onode.child("security"))
+            if isinstance(op.get("security"), list)
+            else None
+        )
         return Operation(
             id=op_id or f"{method.upper()} {path}",
             resource=call.resource,
@@ -129,7 +144,7 @@ class OperationBuilder:
             responses=responses,
             tags=tuple(str(t) for t in op.get("tags") or ()),
             deprecated=bool(op.get("deprecated")),
-            auth=auth,
+            security=security,
             pagination=pagination,
             location=onode.location,
         )
@@ -197,35 +212,51 @@ class OperationBuilder:
                 ):
                     raise error("param-invalid", "a parameter needs a string `name` and `in`", node.location)
                 merged[(p["name"], p["in"])] = self.param(node, p)
-                if p["in"] == "cookie":
-                    self.conv.warn(
-                        "cookie-param", f"cookie parameter {p['name']!r} is not sent by the SDKs", node
-                    )
         return tuple(merged.values())
 
     def param(self, node: Node, p: dict[str, Any]) -> Param:
         schema_node = node.child("schema")
+        content_type = None
         if "schema" not in p and isinstance(p.get("content"), dict) and p["content"]:
-            mt = pick_media_type(p["content"]) or ""
-            schema_node = node.child("content", mt, "schema")
+            content_type = pick_media_type(p["content"]) or ""
+            schema_node = node.child("content", content_type, "schema")
         words = keep_case_words(p["name"]) or ("Param",)
         has_schema = self.spec.value(schema_node) is not None
         t: Type = self.conv.convert(schema_node, words) if has_schema else AnyType()
         s = self.spec.deref(schema_node)[1] if has_schema else {}
         const = Const(freeze(s["const"])) if isinstance(s, dict) and "const" in s else None
         examples: tuple[object, ...] = (freeze(p["example"]),) if "example" in p else ()
+        style = self.style(node, p)
+        explode = p.get("explode")
         return Param(
             name=p["name"],
             location=p["in"],
             type=t,
             required=bool(p.get("required")) or p["in"] == "path",
+            style=style,
+            explode=explode if isinstance(explode, bool) else style == "form",
             description=p.get("description"),
             const=const,
-            style=p.get("style"),
-            explode=p.get("explode"),
+            allow_reserved=p["in"] == "query" and p.get("allowReserved") is True,
+            content_type=content_type,
             deprecated=bool(p.get("deprecated")),
             default=Default(freeze(s["default"])) if isinstance(s, dict) and "default" in s else None,
             examples=examples,
+        )
+
+    def style(self, node: Node, p: dict[str, Any]) -> ParamStyle:
+        """The parameter's ``style``, or its location's default; a style the location lacks is an error."""
+        allowed = STYLES[p["in"]]
+        style = p.get("style")
+        if style is None:
+            return allowed[0]
+        for known in allowed:
+            if style == known:
+                return known
+        raise error(
+            "param-style",
+            f"style {style!r} is not defined for {p['in']} parameters " f"(use {', '.join(allowed)})",
+            node.child("style").location,
         )
 
     def request_body(self, onode: Node, op: dict[str, Any], words: tuple[str, ...]) -> RequestBody | None:

@@ -116,8 +116,9 @@ def _settle_group(group: list[Operation]) -> list[tuple[Operation, Words, str]]:
         for op, n in zip(group, counts, strict=True):
             if n == keep:
                 continue
-            last = [s for s in op.path.partition("?")[0].split("/") if s][-1]
-            words = ("all",) if n == 0 else ("by", *split_words(last.strip("{}")))
+            segments = [s for s in op.path.partition("?")[0].split("/") if s]
+            last = segments[-1] if segments else ""
+            words = ("all",) if n == 0 or not last else ("by", *split_words(last.strip("{}")))
             out.append((op, op.name + words, "paths that differ in their trailing parameters"))
         return out
     return []

@@ -3,36 +3,41 @@
 Rules (the same for OpenAPI 3.0 and 3.1 input):
 
 * null is never a union member: ``type: [T, "null"]``, ``nullable: true`` (3.0) and an
-  ``anyOf``/``oneOf`` with a ``{type: "null"}`` branch all become ``Nullable(T)``;
+  ``anyOf``/``oneOf`` with a ``{type: "null"}`` branch all become ``Nullable(T)``; a schema that
+  only allows null (``type: "null"``, ``const: null``) is ``Const(None)``;
 * a ``$ref`` to a component schema, and any object schema with ``properties``, is a named
   :class:`Model`; inline object schemas are named after where they stand
   (``ChatKitWorkflow`` + ``tracing``), with their JSON pointer as their id;
-* ``allOf`` is merged into one object; ``oneOf``/``anyOf`` stay distinguishable;
+* ``allOf`` is merged into one object, and ``allOf`` whose other members only annotate is the
+  annotated type itself (objects.py); ``oneOf``/``anyOf`` stay distinguishable, also beside
+  object keywords;
+* ``enum`` and a ``oneOf``/``anyOf`` of ``const``s are typed exactly by their values (enums.py);
 * 3.0's boolean ``exclusiveMinimum``/``exclusiveMaximum`` become the 3.1 numeric form.
 
-Anything not representable exactly becomes :class:`AnyType` plus a located warning:
-never a crash and never a silent drop.
+Anything not representable exactly becomes :class:`AnyType` (or, for ``not``, its base type)
+plus a located warning: never a crash and never a silent drop.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import Any, Literal
+from typing import Any
 
 from ..errors import Finding, Severity, SpecError
 from ..loading.spec import Node, Spec
 from ..loading.yaml_source import unescape_pointer_token
 from ..naming import keep_case_words
+from .enums import Member, const_members, exact_type, names_and_descriptions, nullable_if
 from .model import (
     AnyType,
     ArrayType,
     BinaryType,
     Const,
     Constraints,
-    Default,
     Discriminator,
     EnumType,
-    Field,
     MapType,
     Model,
     ModelKind,
@@ -43,6 +48,8 @@ from .model import (
     UnionType,
     freeze,
 )
+from .objects import ObjectReader, Parts
+from .shapes import is_annotation, is_map_only, schema_is_object
 
 COMPONENT_PREFIX = "/components/schemas/"
 _CONSTRAINT_KEYS = {
@@ -56,16 +63,21 @@ _CONSTRAINT_KEYS = {
     "maxProperties": "max_properties",
 }
 _BINARY_FORMATS = {"binary"}
+_JSON_TYPES = ("string", "integer", "number", "boolean", "object", "array", "null")
+# Keywords that narrow or shape values in ways the IR has no type for, and what is typed instead.
+_UNTYPED_KEYWORDS = {
+    "prefixItems": "the items are typed by `items` alone (any value without it)",
+    "patternProperties": "members matching a pattern are typed by `additionalProperties` alone",
+    "if": "the conditional schema is not checked",
+    "dependentSchemas": "the dependent schemas are not checked",
+}
+# A union variant: (branch index, branch node, name for inline models) -> its type.
+VariantOf = Callable[[int, Node, tuple[str, ...]], Type]
 
 
 def is_component(node: Node) -> bool:
     rest = node.pointer[len(COMPONENT_PREFIX) :]
     return node.pointer.startswith(COMPONENT_PREFIX) and "/" not in rest
-
-
-def schema_is_object(s: dict[str, Any]) -> bool:
-    t = s.get("type")
-    return "properties" in s or t == "object" or (isinstance(t, list) and "object" in t and "properties" in s)
 
 
 class SchemaConverter:
@@ -77,13 +89,21 @@ class SchemaConverter:
         self.models: dict[str, Model | None] = {}  # id -> Model (None while being built: recursion)
         self.order: list[str] = []
         self.findings: list[Finding] = []
+        self.objects = ObjectReader(self)
+        self._warned: set[tuple[str, str, str]] = set()
 
     # -- helpers ------------------------------------------------------------------------------------
     def warn(self, rule: str, message: str, node: Node) -> None:
-        self.findings.append(Finding(Severity.WARNING, rule, message, node.location))
+        key = (rule, message, node.id)
+        if key not in self._warned:  # a schema reached twice (3.0 nullable, type lists) warns once
+            self._warned.add(key)
+            self.findings.append(Finding(Severity.WARNING, rule, message, node.location))
 
     def value(self, node: Node) -> Any:
         return self.spec.value(node)
+
+    def examples(self, s: dict[str, Any]) -> tuple[object, ...]:
+        return _examples(s)
 
     def constraints(self, s: dict[str, Any]) -> Constraints:
         kw: dict[str, Any] = {v: s[k] for k, v in _CONSTRAINT_KEYS.items() if k in s}
@@ -111,6 +131,16 @@ class SchemaConverter:
             self.models[mid] = self.build_model(node, name)
         return ModelRef(mid)
 
+    def register(
+        self, mid: str, name: tuple[str, ...], node: Node, s: dict[str, Any], parts: Parts
+    ) -> ModelRef:
+        """Register (once) an object model of merged ``parts`` under the id ``mid``."""
+        if mid not in self.models:
+            self.models[mid] = None
+            self.order.append(mid)
+            self.models[mid] = self.objects.model(mid, name, node, s, parts)
+        return ModelRef(mid)
+
     def component_name(self, node: Node) -> tuple[str, ...]:
         raw = node.pointer[len(COMPONENT_PREFIX) :].replace("~1", "/").replace("~0", "~")
         return keep_case_words(raw) or (raw,)
@@ -119,119 +149,26 @@ class SchemaConverter:
         s = self.value(node)
         if not isinstance(s, dict):
             s = {}
-        description = s.get("description") or s.get("title")
-        examples = _examples(s)
-        deprecated = bool(s.get("deprecated"))
-        merged = self.merge_all_of(node, s) if "allOf" in s else None
-        if merged is not None or schema_is_object(s) and not _is_map_only(s):
-            props, required, additional, ad_node = (
-                merged if merged is not None else self.object_parts(node, s)
-            )
-            fields = tuple(self.field(pnode, pname, pname in required, name) for pname, pnode in props)
-            extra: Type | None = None
-            if isinstance(additional, dict) and ad_node is not None:
-                extra = self.convert(ad_node, name + ("Value",))
-            elif additional is False:
-                extra = None
-            return Model(
-                node.id, name, "object", description, fields, extra, None, deprecated, examples, node.location
-            )
-        t = self.convert_inline(node, s, name)
+        shape = self.objects.shape(node, s, name)
+        if isinstance(shape, Parts):
+            return self.objects.model(node.id, name, node, s, shape)
+        t = shape if shape is not None else self.convert_inline(node, s, name)
         kind: ModelKind = (
             "enum"
             if isinstance(t, EnumType) or isinstance(t, Nullable) and isinstance(t.inner, EnumType)
             else "alias"
         )
-        return Model(node.id, name, kind, description, (), None, t, deprecated, examples, node.location)
-
-    def object_parts(
-        self, node: Node, s: dict[str, Any]
-    ) -> tuple[list[tuple[str, Node]], set[str], Any, Node | None]:
-        props = s.get("properties") or {}
-        pairs = [(str(k), node.child("properties", k)) for k in props] if isinstance(props, dict) else []
-        required = {str(r) for r in s.get("required", []) if isinstance(r, str)}
-        additional = s.get("additionalProperties")
-        ad_node = node.child("additionalProperties") if isinstance(additional, dict) else None
-        return pairs, required, additional, ad_node
-
-    def merge_all_of(
-        self, node: Node, s: dict[str, Any]
-    ) -> tuple[list[tuple[str, Node]], set[str], Any, Node | None] | None:
-        """Merge ``allOf`` branches (and the schema's own properties) into one object, or None."""
-        props: dict[str, Node] = {}
-        required: set[str] = set()
-        additional: Any = None
-        ad_node: Node | None = None
-        branches = s.get("allOf")
-        if not isinstance(branches, list):
-            return None
-        stack = [node.child("allOf", i) for i in range(len(branches))]
-        seen: set[str] = set()
-        for bnode in stack:
-            target, b = self.spec.deref(bnode)
-            if target.id in seen or not isinstance(b, dict):
-                continue
-            seen.add(target.id)
-            if "allOf" in b:
-                sub = self.merge_all_of(target, b)
-                if sub is None:
-                    return None
-                bp, br, ba, ban = sub
-            elif schema_is_object(b) or not b.keys() - {
-                "description",
-                "title",
-                "required",
-                "example",
-                "examples",
-            }:
-                bp, br, ba, ban = self.object_parts(target, b)
-            else:
-                return None
-            for k, pn in bp:
-                if k not in props or not _is_weaker(self.value(pn)):  # a later `{}` does not erase a type
-                    props[k] = pn
-            required |= br
-            if ba is not None:
-                additional, ad_node = ba, ban
-        own, own_req, own_ad, own_ad_node = self.object_parts(node, s)
-        for k, pn in own:
-            props[k] = pn
-        required |= own_req
-        if own_ad is not None:
-            additional, ad_node = own_ad, own_ad_node
-        return list(props.items()), required, additional, ad_node
-
-    def field(self, pnode: Node, pname: str, required: bool, owner: tuple[str, ...]) -> Field:
-        raw = self.value(pnode)
-        s = raw if isinstance(raw, dict) else {}
-        t = self.convert(
-            pnode, owner + keep_case_words(pname) if keep_case_words(pname) else owner + ("Field",)
-        )
-        inner_s = _non_null_branch(self.spec, pnode, s)
-        description = s.get("description") or inner_s.get("description")
-        if description is None and "$ref" in s:
-            description = None  # the model documents itself
-        default = (
-            Default(freeze(s["default"]))
-            if "default" in s
-            else (Default(freeze(inner_s["default"])) if "default" in inner_s else None)
-        )
-        secret = any(
-            d.get("format") == "password" or d.get("x-oasgen-secret") is True or _ext(d).get("secret") is True
-            for d in (s, inner_s)
-        )
-        return Field(
-            name=pname,
-            type=t,
-            required=required,
-            description=description,
-            default=default,
-            secret=secret,
-            deprecated=bool(s.get("deprecated") or inner_s.get("deprecated")),
-            read_only=bool(s.get("readOnly")),
-            write_only=bool(s.get("writeOnly")),
-            examples=_examples(s),
-            location=pnode.location,
+        return Model(
+            node.id,
+            name,
+            kind,
+            s.get("description") or s.get("title"),
+            (),
+            None,
+            t,
+            bool(s.get("deprecated")),
+            _examples(s),
+            node.location,
         )
 
     # -- types --------------------------------------------------------------------------------------
@@ -256,11 +193,15 @@ class SchemaConverter:
         final, s = self.spec.deref(target)
         if is_component(final) or final.id in self.models:
             return self.model_ref(final, self.component_name(final) if is_component(final) else ("Schema",))
-        if isinstance(s, dict) and (schema_is_object(s) or "allOf" in s) and not _is_map_only(s):
-            return self.model_ref(final, keep_case_words(final.name) or ("Schema",))
-        return self.convert(final, keep_case_words(final.name) or ("Schema",))
+        words = keep_case_words(final.name) or ("Schema",)
+        if isinstance(s, dict) and (schema_is_object(s) or "allOf" in s) and not is_map_only(s):
+            return self.model_ref(final, words)
+        return self.convert(final, words)
 
     def convert_inline(self, node: Node, s: dict[str, Any], name: tuple[str, ...]) -> Type:
+        self.warn_unchecked(node, s)
+        if isinstance(s.get("enum"), list):
+            return self.enum(node, s)
         # 3.0 nullable, and null in a 3.1 type list.
         t = s.get("type")
         if self.is_30 and s.get("nullable") is True:
@@ -269,9 +210,9 @@ class SchemaConverter:
         if isinstance(t, list):
             non_null = [x for x in t if x != "null"]
             if len(non_null) != len(t):
-                rest = dict(s, type=non_null[0] if len(non_null) == 1 else non_null)
                 if not non_null:
-                    return Nullable(AnyType())
+                    return self.convert_inline(node, dict(s, type="null"), name)
+                rest = dict(s, type=non_null[0] if len(non_null) == 1 else non_null)
                 return _nullable(self.convert_inline(node, rest, name))
             if len(non_null) > 1:
                 variants = tuple(self.convert_inline(node, dict(s, type=x), name) for x in non_null)
@@ -279,32 +220,33 @@ class SchemaConverter:
             if non_null:
                 return self.convert_inline(node, dict(s, type=non_null[0]), name)
         if "const" in s:
-            return Const(freeze(s["const"]))
-        if "enum" in s and isinstance(s["enum"], list):
-            return self.enum(node, s)
-        for kind in ("oneOf", "anyOf"):
-            if isinstance(s.get(kind), list):
-                return self.union(node, s, kind, name)
-        if "allOf" in s:
-            branches = s["allOf"]
-            if isinstance(branches, list) and len(branches) == 1 and not schema_is_object(s):
-                return self.convert(node.child("allOf", 0), name)
-            if self.merge_all_of(node, s) is not None:
-                return self.model_ref(node, name)
-            self.warn("unsupported-allof", "allOf of non-object schemas is typed as any", node)
-            return AnyType()
+            value = freeze(s["const"])
+            if isinstance(value, float) and not math.isfinite(value):  # YAML's .inf, .nan
+                self.warn("enum-value", f"const {value!r} is not a JSON number; typed as number", node)
+                return Primitive("number")
+            return Const(value)
         if t == "null":
-            return Nullable(AnyType())
+            return Const(None)
+        if "allOf" in s or schema_is_object(s) and not is_map_only(s):
+            shape = self.objects.shape(node, s, name)
+            if isinstance(shape, Parts):
+                return self.model_ref(node, name)
+            if shape is not None:
+                return shape
+            if "allOf" in s:
+                self.warn("unsupported-allof", "allOf of non-object schemas is typed as any", node)
+                return AnyType()
+        kind = self.objects.typed_union(node, s)
+        if kind is not None:
+            return self.union(node, s, kind, name)
         if schema_is_object(s) or t is None and "additionalProperties" in s:
-            if _is_map_only(s):
-                ad = s.get("additionalProperties", True)
-                values = (
-                    self.convert(node.child("additionalProperties"), name + ("Value",))
-                    if isinstance(ad, dict)
-                    else AnyType()
-                )
-                return MapType(values, self.constraints(s))
-            return self.model_ref(node, name)
+            ad = s.get("additionalProperties", True)
+            values = (
+                self.convert(node.child("additionalProperties"), name + ("Value",))
+                if isinstance(ad, dict)
+                else AnyType()
+            )
+            return MapType(values, self.constraints(s))
         if t == "array" or t is None and "items" in s:
             items = self.convert(node.child("items"), name + ("Item",)) if "items" in s else AnyType()
             return ArrayType(items, self.constraints(s))
@@ -314,38 +256,74 @@ class SchemaConverter:
             return Primitive("string", s.get("format"), self.constraints(s))
         if t in ("integer", "number", "boolean"):
             return Primitive(t, s.get("format"), self.constraints(s))
-        if "not" in s:
-            self.warn("unsupported-not", "`not` schemas are typed as any", node)
         return AnyType()
 
-    def enum(self, node: Node, s: dict[str, Any]) -> Type:
-        values = list(s["enum"])
-        has_null = None in values
-        values = [v for v in values if v is not None]
-        t = s.get("type")
-        base: Literal["string", "integer", "number"] | None = (
-            t if t in ("string", "integer", "number") else None
-        )
-        if base is None:
-            kinds = {
-                ("integer" if isinstance(v, int) and not isinstance(v, bool) else type(v).__name__)
-                for v in values
-            }
-            base = (
-                "integer"
-                if kinds == {"integer"}
-                else "number" if kinds <= {"integer", "float"} and kinds else "string"
+    def warn_unchecked(self, node: Node, s: dict[str, Any]) -> None:
+        """Keywords the IR does not type: a located warning, never a silent widening."""
+        if "not" in s:
+            typed = any(not is_annotation(k) and k != "not" for k in s)
+            self.warn(
+                "unsupported-not",
+                (
+                    "`not` is not checked by the SDKs; typed as the rest of the schema"
+                    if typed
+                    else "`not` schemas are typed as any"
+                ),
+                node,
             )
-            if kinds - {"integer", "float", "str"}:
-                self.warn(
-                    "unsupported-enum", "enum values that are not strings or numbers are typed as any", node
-                )
-                return AnyType()
-        result: Type = EnumType(base, tuple(freeze(v) for v in values))
-        return Nullable(result) if has_null else result
+        for key, what in _UNTYPED_KEYWORDS.items():
+            if key in s:
+                self.warn("unsupported-keyword", f"`{key}` is not typed by the SDKs: {what}", node)
 
-    def union(self, node: Node, s: dict[str, Any], kind: str, name: tuple[str, ...]) -> Type:
+    def enum(self, node: Node, s: dict[str, Any]) -> Type:
+        values = [freeze(v) for v in s["enum"]]
+        names, descriptions, problems = names_and_descriptions(s, values)
+        members = [
+            Member(v, names[i] if names else (), descriptions[i] if descriptions else None)
+            for i, v in enumerate(values)
+        ]
+        return self.exact(node, s, members, problems)
+
+    def exact(self, node: Node, s: dict[str, Any], members: list[Member], problems: list[str]) -> Type:
+        """The type of a closed list of values (an enum, a oneOf of consts) under ``s``'s ``type``."""
+        t = s.get("type")
+        types = {x for x in (t if isinstance(t, list) else [t]) if x in _JSON_TYPES}
+        null_ok = "null" in types or self.is_30 and s.get("nullable") is True
+        allowed = types - {"null"} or None
+        result, has_null, more = exact_type(members, allowed)
+        for message in problems + more:
+            self.warn("enum-value", message, node)
+        if has_null and types and not null_ok:
+            self.warn(
+                "enum-value",
+                "enum lists null but the schema's type does not allow it; typed as nullable",
+                node,
+            )
+        if result is None and has_null:
+            return Const(None)  # only null
+        if result is None:
+            self.warn("enum-value", "no enum value can validate; typed by the schema's type alone", node)
+            rest = {k: v for k, v in s.items() if k not in ("enum", "oneOf", "anyOf")}
+            result = self.convert_inline(node, rest, ("Value",))
+        return nullable_if(result, has_null or null_ok)
+
+    def union(
+        self,
+        node: Node,
+        s: dict[str, Any],
+        kind: str,
+        name: tuple[str, ...],
+        variant: VariantOf | None = None,
+        merged: dict[str, str] | None = None,
+    ) -> Type:
+        """``variant`` types each branch (default: :meth:`convert`); when it merges common parts
+        into a variant, ``merged`` maps the variant's id to the merged model's (filled as it goes):
+        the discriminator is read against the spec's own variants and then points at the merged."""
         branches = s[kind]
+        if variant is None:
+            consts = const_members(s, [self.spec.deref(node.child(kind, i))[1] for i in range(len(branches))])
+            if consts is not None:
+                return self.exact(node, s, consts, [])
         variants: list[Type] = []
         nullable = False
         for i in range(len(branches)):
@@ -355,22 +333,24 @@ class SchemaConverter:
                 nullable = True
                 continue
             title = b.get("title") if isinstance(b, dict) else None
-            v = self.convert(
-                bnode,
-                name
-                + (
-                    keep_case_words(title)
-                    if isinstance(title, str) and keep_case_words(title)
-                    else (f"Variant{i}",)
-                ),
+            vname = name + (
+                keep_case_words(title)
+                if isinstance(title, str) and keep_case_words(title)
+                else (f"Variant{i}",)
             )
+            v = variant(i, bnode, vname) if variant is not None else self.convert(bnode, vname)
             if isinstance(v, Nullable):
                 nullable, v = True, v.inner
             if v not in variants:
                 variants.append(v)
         if not variants:
-            return Nullable(AnyType())
-        disc = self.discriminator(node, s, variants)
+            return Const(None) if nullable else AnyType()
+        back = {mid: vid for vid, mid in (merged or {}).items()}
+        own = [ModelRef(back[v.id]) if isinstance(v, ModelRef) and v.id in back else v for v in variants]
+        disc = self.discriminator(node, s, own)
+        if disc is not None and merged:
+            pairs = dict.fromkeys((value, merged.get(mid, mid)) for value, mid in disc.mapping)
+            disc = Discriminator(disc.property, tuple(pairs))
         result: Type = (
             variants[0]
             if len(variants) == 1
@@ -433,40 +413,12 @@ def _nullable(t: Type) -> Type:
     return t if isinstance(t, Nullable) else Nullable(t)
 
 
-def _is_map_only(s: dict[str, Any]) -> bool:
-    return not s.get("properties") and "allOf" not in s
-
-
-def _is_weaker(s: Any) -> bool:
-    return not isinstance(s, dict) or not s
-
-
-def _ext(s: dict[str, Any]) -> dict[str, Any]:
-    x = s.get("x-oasgen")
-    return x if isinstance(x, dict) else {}
-
-
 def _examples(s: dict[str, Any]) -> tuple[object, ...]:
     if "examples" in s and isinstance(s["examples"], list):
         return tuple(freeze(e) for e in s["examples"])
     if "example" in s:
         return (freeze(s["example"]),)
     return ()
-
-
-def _non_null_branch(spec: Spec, node: Node, s: dict[str, Any]) -> dict[str, Any]:
-    """For ``anyOf: [X, {type: null}]`` the X branch (its description and format often live there)."""
-    for kind in ("anyOf", "oneOf"):
-        branches = s.get(kind)
-        if isinstance(branches, list):
-            rest = [
-                i for i, b in enumerate(branches) if not (isinstance(b, dict) and b.get("type") == "null")
-            ]
-            if len(rest) == 1 and len(rest) < len(branches):
-                b = branches[rest[0]]
-                if isinstance(b, dict) and "$ref" not in b:
-                    return b
-    return {}
 
 
 def _implicit_value(model_id: str) -> str:

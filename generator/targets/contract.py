@@ -35,6 +35,7 @@ class Snippets(Protocol):
     label: str  # "Python"
     fence: str  # the code block's language, "python"
     api_key_env: str  # the environment variables the SDK reads
+    scheme_envs: dict[str, tuple[str, ...]]  # security scheme -> the variables of its credentials
     base_url_env: str
     default_base_url: str
 

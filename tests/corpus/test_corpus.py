@@ -65,13 +65,16 @@ def package_name(spec_id: str) -> str:
     return "c" + re.sub(r"[^a-z0-9]", "", spec_id.removesuffix(Path(spec_id).suffix).lower())
 
 
-SPECS: dict[str, Path] = discover(CORPUS) if CORPUS.is_dir() else {}
+# OASGEN_CORPUS_ONLY=<regex>: only the entry points whose id it matches (a quicker local run).
+SPECS: dict[str, Path] = {
+    sid: path
+    for sid, path in (discover(CORPUS) if CORPUS.is_dir() else {}).items()
+    if re.search(os.environ.get("OASGEN_CORPUS_ONLY", ""), sid)
+}
 
 # (spec id, check) -> why it fails; strict xfail.  Checks: "lint", "generate", and CHECK_IDS.
-# Causes as of main at 6d8c92d, each owned by a helper fixing it (issue 9).
+# Causes as of main at 9c050fc (after the names merge), each owned by a helper fixing it (issue 9).
 _PATH_PARAM = "params: a non-string path parameter (integer/number) is passed to encode_path(str)"
-_OBJECT = "names: a parameter named `object` is used as a type (`object` not valid as a type)"
-_API_KEY = "names/params: an apiKey scheme named ApiKey clashes with the client's api_key: str attribute"
 _ENUM_EMPTY = (
     'shapes: an enum containing "" (number enum with an empty option) breaks Python import and Go consts'
 )
@@ -79,36 +82,24 @@ _R = "readme-oas-examples/"
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     (_R + "3.0/yaml/parameters-common.yaml", "python-mypy"): _PATH_PARAM + " (number)",
     (_R + "3.0/yaml/parameters-extreme.yaml", "python-mypy"): _PATH_PARAM,
-    (_R + "3.0/yaml/parameters-style.yaml", "python-mypy"): _OBJECT + "; path params of every style",
+    (_R + "3.0/yaml/parameters-style.yaml", "python-mypy"): _PATH_PARAM + "; path params of every style",
     (_R + "3.0/yaml/petstore-expanded.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.0/yaml/petstore-simple-no-tags.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.0/yaml/petstore-simple.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.0/yaml/petstore.yaml", "python-mypy"): _PATH_PARAM,
-    (
-        _R + "3.0/yaml/readme.yaml",
-        "python-mypy",
-    ): "names: a parameter named `body` clashes with the body local",
-    (_R + "3.0/yaml/schema-encoding-style.yaml", "python-mypy"): _OBJECT,
     (_R + "3.0/yaml/schema-enums.yaml", "python-import"): _ENUM_EMPTY + " (could not convert '' to float)",
     (_R + "3.0/yaml/schema-enums.yaml", "go-vet"): _ENUM_EMPTY,
     (_R + "3.0/yaml/schema-enums.yaml", "go-build"): _ENUM_EMPTY + ' (cannot use "" as the enum type)',
-    (_R + "3.0/yaml/security.yaml", "python-mypy"): _API_KEY,
-    (_R + "3.0/yaml/uspto.yaml", "python-mypy"): "shapes/python: _resources.py uses Any without importing it",
-    (_R + "3.1/yaml/parameters-style.yaml", "python-mypy"): _OBJECT + "; path params of every style",
+    (_R + "3.1/yaml/parameters-style.yaml", "python-mypy"): _PATH_PARAM + "; path params of every style",
     (_R + "3.1/yaml/petstore-simple.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.1/yaml/petstore.yaml", "python-mypy"): _PATH_PARAM,
-    (_R + "3.1/yaml/schema-encoding-style.yaml", "python-mypy"): _OBJECT,
-    (_R + "3.1/yaml/security.yaml", "python-mypy"): _API_KEY,
-    (
-        "resend.yaml",
-        "python-mypy",
-    ): "names: a header parameter named `headers` clashes with the headers local",
     ("sentry.json", "python-mypy"): _PATH_PARAM + " (detector_id)",
 }
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.timeout(2400),  # the module fixture runs everything (minutes); the tests only look
+    # The module fixture runs everything: ~8 CPU-minutes, far longer on a loaded machine (a hang guard only).
+    pytest.mark.timeout(5400),
     pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS}"),
 ]
 
@@ -197,11 +188,13 @@ def _cases(checks: tuple[str, ...]) -> list[object]:
 
 def test_discovery_finds_entry_points_only() -> None:
     """The rule finds the multi-file spec's root and none of its parts (which have no ``openapi`` key)."""
-    redocly = [sid for sid in SPECS if sid.startswith("redocly-starter/")]
+    found = discover(CORPUS)
+    assert len(found) >= 56
+    redocly = [sid for sid in found if sid.startswith("redocly-starter/")]
     assert redocly == ["redocly-starter/openapi/openapi.yaml"]
     parts = [p for p in (CORPUS / "redocly-starter").rglob("*.yaml") if p.name != "openapi.yaml"]
     assert parts and not any(is_entry_point(p) for p in parts)
-    assert len({package_name(sid) for sid in SPECS}) == len(SPECS)
+    assert len({package_name(sid) for sid in found}) == len(found)
 
 
 @pytest.mark.parametrize(("spec", "check"), _cases(("lint",)))

@@ -17,7 +17,6 @@ YAML or JSON document, sometimes with component schemas moved to their own files
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import yaml
@@ -722,16 +721,10 @@ def _rewrite_refs(node: Any, mapping: dict[str, str]) -> Any:
     return node
 
 
-# Characters JSON allows raw but a YAML reader refuses (tests/fuzz/findings/json-raw-c1-control.json), or
-# reads as line breaks, which an object key may not hold (tests/fuzz/findings/json-line-separator-in-key.json)
-_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-
-
 def dump(data: Any, as_json: bool, ascii_only: bool = False) -> str:
     """YAML, or JSON (``ascii_only``: every non-ASCII character as a ``\\u`` escape, as many tools write)."""
     if as_json:
-        text = json.dumps(data, indent=1, ensure_ascii=ascii_only) + "\n"
-        return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return json.dumps(data, indent=1, ensure_ascii=ascii_only) + "\n"
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 

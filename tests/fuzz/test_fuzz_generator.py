@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, seed, settings
-from sdk_checks import CHECK_IDS, TARGETS, Sdk, run_checks
+from sdk_checks import CHECK_IDS, TARGETS, Sdk, python_import, run_checks
 from spec_strategies import files
 
 from generator.cli import main
@@ -61,45 +61,6 @@ class Known:
 
 KNOWN: tuple[Known, ...] = (
     Known(
-        "go-nonbmp-literal",
-        "crash",
-        r"FormatError: generator bug: .* is not valid Go .*escape sequence is invalid Unicode",
-        "names: Go string literals spell non-BMP characters as UTF-16 surrogate escapes (go_string"
-        " is json.dumps with ensure_ascii): findings/go-nonbmp-enum.yaml",
-    ),
-    Known(
-        "go-enum-without-values",
-        "crash",
-        r"IndexError: list index out of range @ targets/go/testviews.py:build_tests",
-        "go: an enum whose only value is null has no constant for the generated test:"
-        " findings/enum-null-only.yaml",
-    ),
-    Known(
-        "python-empty-try",
-        "crash",
-        r"is not valid Python .*Expected an indented block after `try`",
-        "shapes: a model whose fields all vanish renders from_dict with an empty try: block",
-    ),
-    Known(
-        "python-invalid-source",
-        "crash",
-        r"FormatError: generator bug: \S+\.py is not valid Python"
-        r" \(error: Failed to parse at \d+:\d+: (?!Expected an indented)",
-        "names: hostile spec names (parameters, properties, enum members) make invalid Python",
-    ),
-    Known(
-        "mypy-any-undefined",
-        "python-mypy",
-        r'error: Name "Any" is not defined',
-        "shapes/python: _resources.py uses Any without importing it (as uspto.yaml in the corpus)",
-    ),
-    Known(
-        "go-control-char-in-source",
-        "crash",
-        r"is not valid Go .*(illegal character NUL|illegal byte order mark)",
-        "names: a NUL or U+FEFF from spec text lands raw in Go source (a comment)",
-    ),
-    Known(
         "refs-recursion",
         "crash",
         r"RecursionError",
@@ -110,7 +71,6 @@ KNOWN: tuple[Known, ...] = (
         "python-mypy",
         r'to "encode_path" has incompatible type',
         "params: a non-string path parameter is passed to encode_path(str) (as petstore in the corpus)",
-        smoke=False,
     ),
     Known(
         "go-enum-constant-type",
@@ -132,10 +92,18 @@ KNOWN: tuple[Known, ...] = (
         "go-vet",
         r"undefined: json",
         "shapes/go: client.go uses encoding/json without importing it",
-        smoke=False,
     ),
     Known(
         "go-json-import-build", "go-build", r"undefined: json", "shapes/go: as go-json-import", smoke=False
+    ),
+)
+KNOWN += (
+    Known(
+        "python-invalid-pattern",
+        "python-import",
+        r"re\.error: |raise source\.error\(",  # a traceback's lines
+        "shapes/lint: a schema pattern that is no valid regex (`[`) makes the generated package fail on"
+        " import (lint does not flag it): findings/pattern-invalid-regex.yaml",
     ),
 )
 _FRAME = re.compile(r'File ".*?/generator/(?P<file>[^"]+)", line \d+, in (?P<fn>\w+)')
@@ -358,8 +326,10 @@ def test_known_issue_still_happens(campaign: Campaign, entry: Known) -> None:
 FINDINGS = Path(__file__).parent / "findings"
 FINDING_FILES = sorted(p for p in FINDINGS.iterdir() if p.suffix in (".yaml", ".json"))
 REFUSED = {"yaml-control-character-message.yaml"}  # not valid YAML: a located refusal is right
-# file -> reason; every finding is open today (see findings/README.md).
-OPEN_FINDINGS: dict[str, str] = {p.name: "open: see tests/fuzz/findings/README.md" for p in FINDING_FILES}
+# file -> reason: the findings still open (see findings/README.md); the others are fixed and must stay so.
+OPEN_FINDINGS: dict[str, str] = {
+    "yaml-control-character-message.yaml": "open: see tests/fuzz/findings/README.md",
+}
 
 
 @pytest.mark.parametrize(
@@ -385,3 +355,5 @@ def test_finding(spec: Path, tmp_path: Path) -> None:
         assert all(not ln.startswith(f"{spec.name}:1:1:") for ln in findings), out
     else:
         assert rc == 0, out
+        failures = python_import([Sdk(spec.name, folder / "out", "finding")], tmp_path)
+        assert not failures, failures

@@ -29,7 +29,7 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
 
 
 def client(sdk: ModuleType, server: ScriptedServer, **kw: object) -> object:
-    return sdk.Uploads(api_key="k", base_url=server.url, **kw)
+    return sdk.Uploads(base_url=server.url, **kw)
 
 
 def parts_of(request: RecordedRequest) -> list[Message]:
@@ -117,7 +117,7 @@ def test_async_stream(sdk: ModuleType, scripted_server: ScriptedServer) -> None:
     scripted_server.script(Reply(body=SSE, headers={"Content-Type": "text/event-stream"}))
 
     async def run() -> list[str]:
-        async with sdk.AsyncUploads(api_key="k", base_url=scripted_server.url) as c:
+        async with sdk.AsyncUploads(base_url=scripted_server.url) as c:
             return [chunk.delta async for chunk in await c.completions.create_stream(prompt="p")]
 
     assert asyncio.run(run()) == ["Hel", "lo"]

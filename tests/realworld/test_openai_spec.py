@@ -65,27 +65,72 @@ def test_every_operation_is_a_method_and_every_schema_a_model(out: Path) -> None
     assert len(schemas) == 1422
     component_ids = {m.id for m in api.models if re.fullmatch(r"#/components/schemas/[^/]+", m.id)}
     assert component_ids == {f"#/components/schemas/{name}" for name in schemas}
-    # Every operation is a sync method in the generated resources (streams add methods, never replace).
-    resources = (out / "python" / PACKAGE / "_resources.py").read_text(encoding="utf-8")
-    sync_section = resources.split("class AsyncOpenAI", 1)[0]
+    # Every operation is a sync method of its resource's module (streams add methods, never replace).
+    package = out / "python" / PACKAGE
     names = Builder(api, PACKAGE, "OpenAI").build("0")
-    methods = [(r.cls, m.name) for r in names.resources for m in r.methods if not m.extra_stream]
-    assert len(methods) == operations
-    for cls, name in methods:
-        assert re.search(rf"class {cls}\b[\s\S]*?    def {name}\(", sync_section), (cls, name)
-    # Every component schema is exported by the package's models.
-    models = (out / "python" / PACKAGE / "models.py").read_text(encoding="utf-8")
-    exported = set(re.findall(r'^    "(\w+)",$', models.split("]", 1)[0], re.M))
+    methods = [(m.name, m.resource.cls, x) for m in names.resource_modules for x in m.resource.methods]
+    assert len([x for _, _, x in methods if not x.extra_stream]) == operations
+    for module, cls, name in ((module, cls, x.name) for module, cls, x in methods):
+        sync_section = (
+            (package / "resources" / f"{module}.py").read_text(encoding="utf-8").split("class Async", 1)[0]
+        )
+        assert re.search(rf"class {cls}\b[\s\S]*?    def {name}\(", sync_section), (module, cls, name)
+    # Every component schema is exported by one types module, and from the package root.
+    exported: dict[str, str] = {}
+    for path in sorted((package / "types").glob("*.py")):
+        head = path.read_text(encoding="utf-8").split("__all__ = [", 1)
+        if len(head) == 2:
+            for name in re.findall(r'^    "(\w+)",$', head[1].split("]", 1)[0], re.M):
+                assert name not in exported, (name, path.name, exported.get(name))
+                exported[name] = path.stem
+    root = (package / "__init__.py").read_text(encoding="utf-8")
     for m in api.models:
         if m.id in component_ids:
-            assert names.exports and Builder(api, PACKAGE, "OpenAI").names[m.id] in exported, m.id
+            name = Builder(api, PACKAGE, "OpenAI").names[m.id]
+            assert name in exported and f'    "{name}",' in root, m.id
 
 
-def test_imports_in_a_fresh_interpreter(out: Path) -> None:
-    code = f"import {PACKAGE}; print(len({PACKAGE}.__all__))"
-    proc = subprocess.run([sys.executable, "-c", code], cwd=out / "python", capture_output=True, text=True)
+def test_no_source_file_is_huge(out: Path) -> None:
+    sizes = {p: len(p.read_text(encoding="utf-8").splitlines()) for p in (out / "python").rglob("*.py")}
+    biggest = max(sizes, key=sizes.__getitem__)
+    print(f"{len(sizes)} Python files; the largest, {biggest.name}, has {sizes[biggest]} lines")
+    assert sizes[biggest] <= 5000, biggest
+
+
+def _loaded_after(out: Path, code: str) -> set[str]:
+    script = f"import sys\n{code}\nprint(' '.join(sorted(sys.modules)))"
+    proc = subprocess.run([sys.executable, "-c", script], cwd=out / "python", capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    assert int(proc.stdout) > 1422
+    return {m for m in proc.stdout.split() if m.split(".")[0] in (PACKAGE, "httpx")}
+
+
+def test_import_and_client_load_no_models_and_a_call_loads_its_own(out: Path) -> None:
+    start = f"import {PACKAGE}; client = {PACKAGE}.OpenAI(api_key='k')"
+    loaded = _loaded_after(out, start)
+    assert not {m for m in loaded if ".types" in m or ".resources" in m or m == "httpx"}, sorted(loaded)
+    # The first use of a resource imports its module and the models it uses, nothing else.
+    view = Builder(build_api(load_spec(PUBLIC))[0], PACKAGE, "OpenAI").build("0")
+    deps = {m.name: [d.removeprefix(".") for d, _ in m.imports] for m in view.types_modules}
+    resource = max((m for m in view.resource_modules if m.resource.root), key=lambda m: len(m.imports))
+
+    def closure(todo: list[str]) -> set[str]:
+        needed: set[str] = set()
+        while todo:
+            name = todo.pop()
+            if name not in needed:
+                needed.add(name)
+                todo += deps[name]
+        return {f"{PACKAGE}.types.{n}" for n in needed}
+
+    needed = closure([d.removeprefix("..types.") for d, _ in resource.imports])
+    loaded = _loaded_after(out, start + f"; client.{resource.resource.attr}")
+    assert {m for m in loaded if ".resources." in m} == {f"{PACKAGE}.resources.{resource.name}"}
+    assert {m for m in loaded if ".types." in m} == needed
+    assert len(needed) < len(view.types_modules) / 2
+    # A model loads its own module and what that module refers to.
+    name, module = view.lazy[0]
+    loaded = _loaded_after(out, f"from {PACKAGE} import {name}")
+    assert {m for m in loaded if ".types." in m} == closure([module])
 
 
 def test_mypy_strict_is_clean(out: Path) -> None:
@@ -164,14 +209,15 @@ def test_deprecated_markers_reach_the_sdk(out: Path) -> None:
         for op in item.values()
         if isinstance(op, dict) and op.get("deprecated")
     )
-    resources = (out / "python" / PACKAGE / "_resources.py").read_text(encoding="utf-8")
+    package = out / "python" / PACKAGE
+    resources = "".join(p.read_text(encoding="utf-8") for p in sorted((package / "resources").glob("*.py")))
     # Each deprecated operation says so in its sync and async method docstrings (and stream variants).
     assert deprecated_ops > 0 and resources.count("Deprecated.") >= 2 * deprecated_ops
     # Each deprecated field and object model is marked (descriptions may say so too, hence >=).
     api, _ = build_api(spec)
     marked = sum(1 for m in api.models if m.kind == "object" for f in m.fields if f.deprecated)
     marked += sum(1 for m in api.models if m.kind == "object" and m.deprecated)
-    models = (out / "python" / PACKAGE / "models.py").read_text(encoding="utf-8")
+    models = "".join(p.read_text(encoding="utf-8") for p in sorted((package / "types").glob("*.py")))
     assert marked > 0 and models.count("Deprecated.") >= marked
 
 

@@ -9,9 +9,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from ._encoding import add_query, encode_json, encode_multipart, encode_path
+from ._auth import AuthScheme, Credentials, Security
+from ._encoding import encode_json, encode_multipart
 from ._exceptions import APIConnectionError, APIError, APITimeoutError, status_error
 from ._response import APIResponse
 from ._retry import retry_delay, should_retry_status
@@ -30,12 +31,11 @@ __all__ = [
     "NOT_GIVEN",
     "APIResponse",
     "AsyncAPIClient",
+    "AuthScheme",
     "ClientConfig",
     "NotGiven",
     "SyncAPIClient",
     "Timeout",
-    "add_query",
-    "encode_path",
 ]
 
 T = TypeVar("T")
@@ -52,15 +52,7 @@ class ClientConfig:
     which costs more import time than the whole SDK.
     """
 
-    __slots__ = (
-        "sdk_name",
-        "sdk_version",
-        "default_base_url",
-        "api_key_env",
-        "base_url_env",
-        "auth",
-        "auth_header",
-    )
+    __slots__ = ("sdk_name", "sdk_version", "default_base_url", "base_url_env", "schemes", "required")
 
     def __init__(
         self,
@@ -68,18 +60,16 @@ class ClientConfig:
         sdk_name: str,  # first part of the User-Agent, e.g. "chatkit-python"
         sdk_version: str,
         default_base_url: str,
-        api_key_env: str,  # environment variable read when api_key is not passed
         base_url_env: str,  # environment variable read when base_url is not passed
-        auth: Literal["bearer", "header"] = "bearer",
-        auth_header: str = "Authorization",  # with auth="header": the header that carries the key
+        schemes: Sequence[AuthScheme] = (),  # the API's security schemes
+        required: Sequence[str] = (),  # schemes every operation needs: the client fails without them
     ) -> None:
         self.sdk_name = sdk_name
         self.sdk_version = sdk_version
         self.default_base_url = default_base_url
-        self.api_key_env = api_key_env
         self.base_url_env = base_url_env
-        self.auth = auth
-        self.auth_header = auth_header
+        self.schemes = tuple(schemes)
+        self.required = tuple(required)
 
 
 class _ClientCore:
@@ -89,36 +79,46 @@ class _ClientCore:
         self,
         *,
         config: ClientConfig,
-        api_key: str | None,
+        credentials: Mapping[str, object] | None,
         base_url: str | None,
         timeout: Timeout | NotGiven,
         max_retries: int,
         default_headers: Mapping[str, str] | None,
         client_timeout: Timeout | NotGiven,
     ) -> None:
-        import httpx
-
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise ValueError(f"max_retries must be an integer >= 0, got {max_retries!r}")
         self.config = config
-        self.api_key = _resolve_api_key(config, api_key)
+        self.credentials = Credentials(config.schemes, credentials or {}, config.required)
         self.base_url = _resolve_base_url(config, base_url)
-        if not isinstance(timeout, NotGiven):
-            self.timeout: Timeout = timeout
-        elif not isinstance(client_timeout, NotGiven):
-            self.timeout = client_timeout
-        else:
-            self.timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+        # httpx is imported on first use (the default timeout, the first request), not here:
+        # creating a client stays cheap.
+        self._timeout: Timeout | NotGiven = timeout if not isinstance(timeout, NotGiven) else client_timeout
         self.max_retries = max_retries
         self.default_headers = dict(default_headers or {})
+
+    @property
+    def timeout(self) -> Timeout:
+        """The timeout of each request: the one given, else the http_client's, else 600 s (connect 5 s)."""
+        if isinstance(self._timeout, NotGiven):
+            import httpx
+
+            self._timeout = httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+        return self._timeout
+
+    @property
+    def user_agent(self) -> str:
+        import httpx
+
         python = f"{sys.version_info.major}.{sys.version_info.minor}"
-        self.user_agent = f"{config.sdk_name}/{config.sdk_version} python/{python} httpx/{httpx.__version__}"
+        return f"{self.config.sdk_name}/{self.config.sdk_version} python/{python} httpx/{httpx.__version__}"
 
     def _headers(
         self,
         operation_headers: Mapping[str, str] | None,
         extra_headers: Mapping[str, str] | None,
         *,
+        auth: Mapping[str, str],
         content_type: str | None,
         retries_taken: int,
     ) -> dict[str, str]:
@@ -128,16 +128,7 @@ class _ClientCore:
             for name, value in headers.items():
                 merged[name.lower()] = (name, value)
 
-        auth = (
-            {"Authorization": f"Bearer {self.api_key}"}
-            if self.config.auth == "bearer"
-            else {self.config.auth_header: self.api_key}
-        )
-        base = {
-            **auth,
-            "User-Agent": self.user_agent,
-            "Accept": "application/json",
-        }
+        base = {**auth, "User-Agent": self.user_agent, "Accept": "application/json"}
         if content_type:
             base["Content-Type"] = content_type
         if retries_taken:
@@ -146,22 +137,42 @@ class _ClientCore:
             put(layer)
         return dict(merged.values())
 
+    def _prepare(
+        self,
+        path: str,
+        query: Sequence[str] | None,
+        headers: Mapping[str, str] | None,
+        cookies: Sequence[str] | None,
+        security: Security,
+    ) -> tuple[str, dict[str, str], dict[str, str]]:
+        """(URL with its query string, operation headers with the Cookie header, credential headers)."""
+        out_headers = dict(headers or {})
+        out_query, out_cookies = list(query or ()), list(cookies or ())
+        auth_headers: dict[str, str] = {}
+        self.credentials.apply(security, auth_headers, out_query, out_cookies)
+        if out_cookies:
+            out_headers["Cookie"] = "; ".join(out_cookies)
+        if path.startswith(("https://", "http://")):
+            url = path  # a URL the API gave (a Link header's next page)
+        else:
+            url = self.base_url + (path if path.startswith("/") else "/" + path)
+        if out_query:
+            url += ("&" if "?" in url else "?") + "&".join(out_query)
+        return url, out_headers, auth_headers
+
     def _build_request(
         self,
         client: httpx.Client | httpx.AsyncClient,
         method: str,
-        path: str,
+        url: str,
         *,
-        params: Sequence[tuple[str, str]] | None,
         headers: dict[str, str],
         content: bytes | None,
         timeout: Timeout | NotGiven,
     ) -> httpx.Request:
-        url = self.base_url + (path if path.startswith("/") else "/" + path)
         return client.build_request(
             method,
             url,
-            params=list(params) if params else None,
             headers=headers,
             content=content,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
@@ -198,7 +209,7 @@ class SyncAPIClient(_ClientCore):
         self,
         *,
         config: ClientConfig,
-        api_key: str | None = None,
+        credentials: Mapping[str, object] | None = None,
         base_url: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -207,18 +218,25 @@ class SyncAPIClient(_ClientCore):
     ) -> None:
         super().__init__(
             config=config,
-            api_key=api_key,
+            credentials=credentials,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
             client_timeout=NOT_GIVEN if http_client is None else http_client.timeout,
         )
-        import httpx
-
         self._owns_client = http_client is None
-        self._client = http_client or httpx.Client(timeout=self.timeout, follow_redirects=True)
+        self._http: httpx.Client | None = http_client
         self._closed = False
+
+    @property
+    def _client(self) -> httpx.Client:
+        """The httpx client: the one passed in, or one created on first use."""
+        if self._http is None:
+            import httpx
+
+            self._http = httpx.Client(timeout=self.timeout, follow_redirects=True)
+        return self._http
 
     def request(
         self,
@@ -226,8 +244,10 @@ class SyncAPIClient(_ClientCore):
         path: str,
         *,
         parser: Callable[[object], T],
-        params: Sequence[tuple[str, str]] | None = None,
+        query: Sequence[str] | None = None,
         headers: Mapping[str, str] | None = None,
+        cookies: Sequence[str] | None = None,
+        security: Security = (),
         json_body: object = NOT_GIVEN,
         multipart: Sequence[tuple[str, object]] | None = None,
         raw_body: tuple[bytes, str] | None = None,
@@ -235,22 +255,30 @@ class SyncAPIClient(_ClientCore):
         extra_headers: Mapping[str, str] | None = None,
         expect: Expect = "json",
     ) -> APIResponse[T]:
-        """Send ``method path`` (already encoded, relative to base_url), retrying as configured."""
+        """Send ``method path`` (already encoded, relative to base_url), retrying as configured.
+
+        ``query`` holds encoded ``key=value`` pieces, ``cookies`` encoded ``name=value`` pieces;
+        ``security`` names the credentials the operation accepts (see ``_auth``).
+        """
         import httpx
 
         if self._closed:
             raise APIError("This client has been closed; create a new one.")
         content, content_type = raw_body or _encode_body(json_body, multipart)
+        url, operation_headers, auth = self._prepare(path, query, headers, cookies, security)
         retries_taken = 0
         while True:
             request_headers = self._headers(
-                headers, extra_headers, content_type=content_type, retries_taken=retries_taken
+                operation_headers,
+                extra_headers,
+                auth=auth,
+                content_type=content_type,
+                retries_taken=retries_taken,
             )
             request = self._build_request(
                 self._client,
                 method,
-                path,
-                params=params,
+                url,
                 headers=request_headers,
                 content=content,
                 timeout=timeout,
@@ -275,8 +303,8 @@ class SyncAPIClient(_ClientCore):
         """Release connections. Idempotent. A user-supplied http_client is left open."""
         if not self._closed:
             self._closed = True
-            if self._owns_client:
-                self._client.close()
+            if self._owns_client and self._http is not None:
+                self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -294,7 +322,7 @@ class AsyncAPIClient(_ClientCore):
         self,
         *,
         config: ClientConfig,
-        api_key: str | None = None,
+        credentials: Mapping[str, object] | None = None,
         base_url: str | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -303,18 +331,25 @@ class AsyncAPIClient(_ClientCore):
     ) -> None:
         super().__init__(
             config=config,
-            api_key=api_key,
+            credentials=credentials,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
             client_timeout=NOT_GIVEN if http_client is None else http_client.timeout,
         )
-        import httpx
-
         self._owns_client = http_client is None
-        self._client = http_client or httpx.AsyncClient(timeout=self.timeout, follow_redirects=True)
+        self._http: httpx.AsyncClient | None = http_client
         self._closed = False
+
+    @property
+    def _client(self) -> httpx.AsyncClient:
+        """The httpx client: the one passed in, or one created on first use."""
+        if self._http is None:
+            import httpx
+
+            self._http = httpx.AsyncClient(timeout=self.timeout, follow_redirects=True)
+        return self._http
 
     async def request(
         self,
@@ -322,8 +357,10 @@ class AsyncAPIClient(_ClientCore):
         path: str,
         *,
         parser: Callable[[object], T],
-        params: Sequence[tuple[str, str]] | None = None,
+        query: Sequence[str] | None = None,
         headers: Mapping[str, str] | None = None,
+        cookies: Sequence[str] | None = None,
+        security: Security = (),
         json_body: object = NOT_GIVEN,
         multipart: Sequence[tuple[str, object]] | None = None,
         raw_body: tuple[bytes, str] | None = None,
@@ -331,7 +368,11 @@ class AsyncAPIClient(_ClientCore):
         extra_headers: Mapping[str, str] | None = None,
         expect: Expect = "json",
     ) -> APIResponse[T]:
-        """Send ``method path`` (already encoded, relative to base_url), retrying as configured."""
+        """Send ``method path`` (already encoded, relative to base_url), retrying as configured.
+
+        ``query`` holds encoded ``key=value`` pieces, ``cookies`` encoded ``name=value`` pieces;
+        ``security`` names the credentials the operation accepts (see ``_auth``).
+        """
         import asyncio
 
         import httpx
@@ -339,16 +380,20 @@ class AsyncAPIClient(_ClientCore):
         if self._closed:
             raise APIError("This client has been closed; create a new one.")
         content, content_type = raw_body or _encode_body(json_body, multipart)
+        url, operation_headers, auth = self._prepare(path, query, headers, cookies, security)
         retries_taken = 0
         while True:
             request_headers = self._headers(
-                headers, extra_headers, content_type=content_type, retries_taken=retries_taken
+                operation_headers,
+                extra_headers,
+                auth=auth,
+                content_type=content_type,
+                retries_taken=retries_taken,
             )
             request = self._build_request(
                 self._client,
                 method,
-                path,
-                params=params,
+                url,
                 headers=request_headers,
                 content=content,
                 timeout=timeout,
@@ -373,8 +418,8 @@ class AsyncAPIClient(_ClientCore):
         """Release connections. Idempotent. A user-supplied http_client is left open."""
         if not self._closed:
             self._closed = True
-            if self._owns_client:
-                await self._client.aclose()
+            if self._owns_client and self._http is not None:
+                await self._http.aclose()
 
     async def aclose(self) -> None:
         """Alias of ``close()``, the httpx spelling."""
@@ -402,21 +447,6 @@ def _encode_body(
     if isinstance(json_body, NotGiven):
         return None, None
     return encode_json(json_body), "application/json"
-
-
-def _resolve_api_key(config: ClientConfig, api_key: str | None) -> str:
-    key = api_key if api_key is not None else os.environ.get(config.api_key_env, "")
-    if not key:
-        raise APIError(
-            f"No API key was given: pass api_key=... to the client "
-            f"or set the {config.api_key_env} environment variable."
-        )
-    if key != key.strip() or not key.isascii() or not key.isprintable():
-        source = "api_key" if api_key is not None else f"the {config.api_key_env} environment variable"
-        raise APIError(
-            f"The API key from {source} contains whitespace, non-printable or non-ASCII characters."
-        )
-    return key
 
 
 def _resolve_base_url(config: ClientConfig, base_url: str | None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from ._exceptions import ValidationError
 from ._types import NOT_GIVEN, NotGiven
@@ -141,12 +141,37 @@ def p_map(item: Parser[T]) -> Parser[dict[str, T]]:
 
 
 def p_const(const: T) -> Parser[T]:
+    """Exactly ``const`` (any JSON value; kinds kept apart: ``1`` is not ``true`` or ``1.0``)."""
+
     def parse(value: object) -> T:
-        if value == const and type(value) is type(const):
-            return const
+        if same_json(value, const):
+            return cast(T, _fresh(const))  # an object or array of its own, never the constant
         raise ValidationError("", f"expected {const!r}, got {value!r}"[:200])
 
     return parse
+
+
+def _fresh(value: object) -> object:
+    if type(value) is dict:
+        assert isinstance(value, dict)
+        return {k: _fresh(v) for k, v in value.items()}
+    if type(value) is list:
+        assert isinstance(value, list)
+        return [_fresh(v) for v in value]
+    return value
+
+
+def same_json(a: object, b: object) -> bool:
+    """Equal JSON values of the same kinds, all the way down."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is dict:
+        assert isinstance(a, dict) and isinstance(b, dict)
+        return a.keys() == b.keys() and all(same_json(a[k], b[k]) for k in a)
+    if type(a) is list:
+        assert isinstance(a, list) and isinstance(b, list)
+        return len(a) == len(b) and all(same_json(x, y) for x, y in zip(a, b, strict=True))
+    return a == b
 
 
 def p_union(what: str, *parsers: Parser[Any]) -> Parser[Any]:
@@ -270,6 +295,10 @@ def c_max_properties(n: int) -> Callable[[Any], str | None]:
 
 
 # -- enums ----------------------------------------------------------------------------------------------
+# JSON kinds an enum of each base accepts: a number enum takes integers too (``0`` is a number).
+_ENUM_KINDS: dict[type, tuple[type, ...]] = {float: (float, int)}
+
+
 class OpenEnum(enum.Enum):
     """An enum that grows: a value the server adds later parses, is kept, and serialises unchanged.
 
@@ -280,7 +309,7 @@ class OpenEnum(enum.Enum):
     @classmethod
     def _missing_(cls, value: object) -> Any:
         base: Any = cls.__dict__.get("_member_type_", object)
-        if type(value) is not base or base is object:
+        if base is object or type(value) not in _ENUM_KINDS.get(base, (base,)):
             return None
         new: Any = base.__new__
         member = new(cls, value)
@@ -297,15 +326,19 @@ class OpenEnum(enum.Enum):
 
 
 def p_enum(cls: type[E], base: type) -> Parser[E]:
+    """A known member, or an unknown one that keeps the value; a value of another JSON kind fails.
+
+    A number enum takes integers and floats; its members are floats: ``0`` is the member ``0.0``
+    (the same JSON number, written back as ``0.0``).
+    """
     members = {m.value: m for m in cls}
+    kinds = _ENUM_KINDS.get(base, (base,))
 
     def parse(value: object) -> E:
-        member = members.get(value)
-        if member is not None and type(value) is base:
-            return member
-        if type(value) is not base:
+        if type(value) not in kinds:
             raise expected(cls.__name__, value)
-        return cls(value)
+        member = members.get(value)
+        return member if member is not None else cls(value)
 
     return parse
 

@@ -70,7 +70,7 @@ def generate(ctx: Context) -> dict[str, str]:
     api, options, progress = ctx.api, dict(ctx.options), ctx.progress
     langs = languages(api, options, ctx.sdks)
     first = langs[0]
-    env = Env(first.api_key_env, first.base_url_env, first.default_base_url)
+    env = Env(first.api_key_env, first.base_url_env, first.default_base_url, first.scheme_envs)
     pages = page_names(api)
     builder = PageBuilder(api, pages, usage(api), langs, env)
     files = {f"{DOCS_DIR}/{PAGE}": render(NAME, "index.md.jinja", page=index_page(api, pages, langs, env))}

@@ -69,15 +69,22 @@ class IndexPage:
 
 
 def _auth(s: AuthScheme, env: Env) -> str:
-    key = code("$" + env.api_key)
+    keys = " and ".join(code("$" + e) for e in env.schemes.get(s.name, ()))
     if s.kind == "api-key":
         where = {"query": "query parameter", "cookie": "cookie"}.get(s.param_in or "header", "header")
-        how = f"an API key in the {code(s.header or '')} {where}"
+        how = f"an API key in the {code(s.param_name or '')} {where}"
     elif s.kind == "basic":
         how = "HTTP basic authentication"
+    elif s.kind == "http":
+        how = f"HTTP {code(s.scheme or '')} authentication: {code(f'Authorization: {s.scheme} <credential>')}"
+    elif s.kind == "mutual-tls":
+        how = "mutual TLS: a client certificate, configured on your own HTTP client"
     else:
-        how = f"a bearer token: {code('Authorization: Bearer <key>')}"
-    text = f"{code(s.name)}: {how}. The examples read the key from {key}."
+        kind = {"oauth2": "an OAuth2 access token", "openid": "an OpenID Connect access token"}.get(
+            s.kind, "a bearer token"
+        )
+        how = f"{kind}: {code('Authorization: Bearer <token>')}"
+    text = f"{code(s.name)}: {how}." + (f" The examples read it from {keys}." if keys else "")
     return "\n\n".join(x for x in (text, prose(s.description)) if x)
 
 
@@ -112,7 +119,7 @@ def index_page(api: Api, pages: Pages, langs: list[Snippets], env: Env) -> Index
         base_url=code(env.default_base_url),
         base_url_env=code(env.base_url),
         servers=[code(s.url) + (f": {cell(s.description)}" if s.description else "") for s in api.servers],
-        auth=[_auth(s, env) for s in api.auth if s.name in api.default_auth or _used(api, s.name)],
+        auth=[_auth(s, env) for s in api.auth],
         headers=rows,
         setups=[Setup(lang.label, fence(lang.setup(), lang.fence)) for lang in langs],
         languages=[lang.label for lang in langs],
@@ -134,7 +141,3 @@ def index_page(api: Api, pages: Pages, langs: list[Snippets], env: Env) -> Index
 
 def _walk(resources: tuple[Resource, ...]) -> list[Resource]:
     return [x for r in resources for x in [r, *_walk(r.children)]]
-
-
-def _used(api: Api, scheme: str) -> bool:
-    return any(op.auth is not None and scheme in op.auth for op in api.operations)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ...ir.model import Api, EnumType, Model, Operation, Param, Response, thaw
+from ...ir.model import Api, EnumType, Model, Nullable, Operation, Param, Response, thaw
 from ..contract import Snippets
 from .curl import Env, curl
 from .examples import request_examples, response_example
@@ -196,7 +196,13 @@ class PageBuilder:
     def model(self, m: Model) -> ModelPage:
         page = self.pages.model_path(m.id)
         writer = self.writer(page)
-        values = list(m.type.values) if isinstance(m.type, EnumType) else []
+        enum = m.type.inner if isinstance(m.type, Nullable) else m.type
+        values: list[str] = []  # an enum's values, with their descriptions
+        if isinstance(enum, EnumType):
+            for i, v in enumerate(enum.values):
+                desc = cell(enum.description_of(i))
+                values.append(literal(v) + (f": {desc}" if desc else ""))
+            values += ["`null`"] if isinstance(m.type, Nullable) else []
         example = ""
         if m.examples:
             example = fence(json.dumps(thaw(m.examples[0]), indent=2, ensure_ascii=False), "json")
@@ -210,7 +216,7 @@ class PageBuilder:
             kind={"object": "An object", "enum": "An enum", "alias": "A type alias"}[m.kind],
             description=prose(m.description),
             type=writer.text(m.type, depth=2) if m.type is not None and not values else "",
-            values=[literal(v) for v in values],
+            values=values,
             rows=self.model_rows(m, TreeBuilder(writer)),
             example=example,
             used_by_operations=used_ops,

@@ -177,16 +177,17 @@ def services_imports(f: ServicesFile) -> list[str]:
     if not methods:
         return []
     out = ["context"]
-    texts = [x for m in methods for x in [m.out_go, m.body_go] + [a.go for a in m.args]]
+    texts = [x for m in methods for x in [m.out_go, m.body_go] + [a.go for a in m.args] + m.path_params]
     texts += [pf.go for m in methods if m.params for pf in m.params.fields]
+    texts += [s.call for m in methods for s in m.sends] + [v for m in methods for _, v in m.body_consts]
+    # a JSON body value is marshalled, a value response decoded from a json.RawMessage
     raw_json = any(m.body_kind == "value" and not m.content_type for m in methods)
+    raw_json = raw_json or any(m.returns == "value" and not m.page for m in methods)
     if raw_json or any("json." in t for t in texts) or any(m.params and m.params.extra for m in methods):
         out.append("encoding/json")
     if any(m.page for m in methods):
         out.append("iter")
     out.append("net/http")
-    if any(m.params and any(pf.location == "query" for pf in m.params.fields) for m in methods):
-        out.append("net/url")
     return out
 
 

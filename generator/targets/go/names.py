@@ -55,7 +55,7 @@ IMPORTED_PACKAGES = _words(
     " reflect regexp runtime sort strconv strings sync testing time unicode log iter"
 )
 # Parameters and locals of the generated methods.
-METHOD_LOCALS = _words("s ctx params opts req out err path body form contentType q")
+METHOD_LOCALS = _words("s ctx params opts req out err path body form contentType q pathParam paramStyle")
 # Unexported package-level names of the runtime (templates/go/runtime) and the generated files.
 RUNTIME_UNEXPORTED = _words(
     "addQuery asValidation at atIndex call checked config constJSONOf constOf constText decodeAny"
@@ -64,18 +64,21 @@ RUNTIME_UNEXPORTED = _words(
     " encodeBody exclusiveMaximum exclusiveMinimum expandPath expected firstVariant"
     " jsonEvents jsonKind listOf mapOf maxItems maxLength maxProperties maximum messageOf minItems"
     " minLength minProperties minimum multipartForm multipleOf newConfig newError newMultipartForm"
-    " newStream nullableOf numeric openStream optional paramString paramText parseJSON"
+    " newStream nullableOf numeric openStream optional paramText parseJSON"
     " part partQuoter pattern quoteShort rawEvents redacted request required retryAfter retryDelay"
     " sameJSON shouldRetry sleep sortedKeys union unionAs unionOf uniqueItems userAgent variant"
     " initialRetryDelay maxRetryAfter maxRetryDelay retryJitter packageName"
-    " sdkName authKind authHeader setHeader jsonEqual"
+    " sdkName setHeader jsonEqual"
     # the scanner and writer the models encode and decode with, and the pagination runtime
     " arrayEnd isDigit isHex isSpace items literalEnd maxDepth member members noField numberEnd"
     " objectEnd skipSpace smallInt splitObject stringEnd syntaxError trailing trimJSON validNumber"
     " valueEnd encodeAny encodeBool encodeEnum encodeFloat encodeFloatEnum encodeInt encodeIntEnum"
     " encodeList encodeMap encodeModelPtr encodeNullable encodeNumber encodeSecret encodeString"
     " jsonValue jsonWriter marshalValue safeASCII writers autoPaging listPage nextLink paging"
-    " scalarText splitOutside"
+    " scalarText splitOutside queryValue withQuery"
+    " addCookie authParts checkExtra credential deepObject howToSet isHex memberText newParamValue"
+    " objectMembers paramStyle paramValue parseParamValue pathParam pathText pct pctEncode queryJoin"
+    " securityScheme trimEmpty validToken withCredential withTokenSource"
 )
 RESERVED_LOCALS = GO_KEYWORDS | PREDECLARED | IMPORTED_PACKAGES | METHOD_LOCALS | RUNTIME_UNEXPORTED
 INITIALISMS = frozenset(
@@ -87,7 +90,6 @@ RUNTIME_NAMES = frozenset(
         "Client",
         "NewClient",
         "Option",
-        "WithAPIKey",
         "WithBaseURL",
         "WithHTTPClient",
         "WithMaxRetries",
@@ -106,7 +108,6 @@ RUNTIME_NAMES = frozenset(
         "DefaultMaxRetries",
         "DefaultRequestTimeout",
         "DefaultBaseURL",
-        "APIKeyEnv",
         "BaseURLEnv",
         "Version",
         "File",

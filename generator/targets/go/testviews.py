@@ -15,12 +15,12 @@ from ...ir.model import (
     ModelRef,
     Nullable,
     Operation,
-    Param,
     Primitive,
     Type,
     thaw,
 )
 from ...text import path_template
+from ..wire import cookie_pieces, header_text, path_text, pct, query_pieces
 from .sample import Sampler, accepts_string
 from .types import go_string
 from .viewmodels import MethodView, PackageView
@@ -70,7 +70,8 @@ class OpCase:
     escaped_path: str  # Go literal
     param_json: list[tuple[str, str]]  # (params field, Go literal of its JSON)
     body_json: str  # Go literal, "" when none
-    query: list[tuple[str, str]]  # (wire literal, Go literal of []string JSON)
+    query: str  # Go literal of the raw query string the call sends
+    cookie: str  # Go literal of its Cookie header ("" when none)
     headers: list[tuple[str, str]]
     status: int
     reply: str  # Go literal, "" when no body
@@ -104,7 +105,7 @@ def build_tests(api: Api, view: PackageView) -> Tests:
 
     for s in view.services:
         for mv in s.methods:
-            tests.ops.append(_op_case(s.access, mv, models))
+            tests.ops.append(_op_case(api, s.access, mv, models))
             pages = pages_case(tests.ops[-1], models)
             if pages is not None:
                 tests.pages.append(pages)
@@ -118,7 +119,10 @@ def build_tests(api: Api, view: PackageView) -> Tests:
 def _model_case(m: Model, name: str, models: dict[str, Model], full: Sampler, least: Sampler) -> ModelCase:
     f_json = full.model(m.id)
     assert isinstance(f_json, dict)
-    extra = dict(f_json, x_oasgen_extra={"nested": [1, 2.5, "s", None, True]})
+    # An unknown field must fit a typed additionalProperties; any JSON fits an untyped one.
+    typed = m.additional is not None and not isinstance(_strip(m.additional), AnyType)
+    unknown = full.value(m.additional) if typed and m.additional is not None else None
+    extra = dict(f_json, x_oasgen_extra=unknown if typed else {"nested": [1, 2.5, "s", None, True]})
     missing, wrong = [], []
     for f in m.fields:
         if f.required:
@@ -163,37 +167,61 @@ def _param_text(value: object) -> str:
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> OpCase:
+def test_auth(api: Api, op: Operation) -> tuple[list[str], list[str]]:
+    """The query pieces and cookies a generated test's client (every credential "sk-test-key") adds."""
+    alternatives = [r for r in api.security_of(op) if r.schemes]
+    schemes = {s.name: s for s in api.auth}
+    query: list[str] = []
+    cookies: list[str] = []
+    for name in alternatives[0].schemes if alternatives else ():
+        s = schemes[name]
+        if s.kind == "api-key" and s.param_in == "query":
+            query.append(f"{pct(s.param_name or '')}=sk-test-key")
+        elif s.kind == "api-key" and s.param_in == "cookie":
+            cookies.append(f"{s.param_name}=sk-test-key")
+    return query, cookies
+
+
+def _op_case(api: Api, service_field: str, mv: MethodView, models: dict[str, Model]) -> OpCase:
     op: Operation = mv.op
     full = Sampler(models, True, skip_read_only=True)
     path = path_template(op.path)
     path_values = []
-    for arg, p in zip(mv.args, [p for p in op.params if p.location == "path"], strict=True):
+    path_params = [p for p in op.params if p.location == "path" and p.const is None]
+    for arg, p in zip(mv.args, path_params, strict=True):
         if arg.go == "string":
+            value: object = "id/1 x"
             path_values.append(PathValue(arg.arg, arg.go, "", go_string("id/1 x")))
-            path = path.replace("{" + p.name + "}", "id%2F1%20x")
         else:
             value = full.value(p.type)
             path_values.append(PathValue(arg.arg, arg.go, js(value), ""))
-            path = path.replace("{" + p.name + "}", _param_text(value))
+        path = path.replace("{" + p.name + "}", path_text(p, value))
+    for p in op.params:
+        if p.location == "path" and p.const is not None:
+            path = path.replace("{" + p.name + "}", path_text(p, p.const.value))
     param_json: list[tuple[str, str]] = []
-    query: list[tuple[str, str]] = []
+    query: list[str] = []
+    cookies: list[str] = []
     headers: list[tuple[str, str]] = []
     body_json = ""
     files: list[tuple[str, str]] = []
     parts: list[tuple[str, str, str, str]] = []
+    fields = {(f.location, json.loads(f.wire)): f for f in (mv.params.fields if mv.params else [])}
+    for p in op.params:  # in spec order, as the method sends them
+        if p.location == "path" or p.location == "header" and p.const is not None:
+            continue
+        if p.const is not None:
+            value = p.const.value
+        else:
+            value = full.value(p.type)
+            param_json.append((fields[(p.location, p.name)].name, js(value)))
+        if p.location == "query":
+            query += query_pieces(p, value)
+        elif p.location == "cookie":
+            cookies += cookie_pieces(p, value)
+        else:
+            headers.append((go_string(p.name), go_string(header_text(p, value) or "")))
     if mv.params is not None:
-        by_wire: dict[tuple[str, str], Param] = {(p.location, p.name): p for p in op.params}
-        for f in mv.params.fields:
-            if f.location in ("query", "header"):
-                p = by_wire[(f.location, json.loads(f.wire))]
-                value = full.value(p.type)
-                param_json.append((f.name, js(value)))
-                texts = [_param_text(v) for v in value] if isinstance(value, list) else [_param_text(value)]
-                if f.location == "query":
-                    query.append((f.wire, js(texts if f.explode else [",".join(texts)])))
-                else:
-                    headers.append((f.wire, go_string(",".join(texts))))
         if mv.body_kind == "model" and op.body is not None:
             sample = full.value(op.body.type)
             assert isinstance(sample, dict)
@@ -205,6 +233,7 @@ def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> Op
         elif mv.body_kind == "value" and op.body is not None and not mv.content_type:
             body_json = js(full.value(op.body.type))
             param_json.append(("Body", body_json))
+    auth_query, auth_cookies = test_auth(api, op)
     ok = op.success
     status = int(ok.status) if ok is not None and ok.status.isdigit() else 200
     reply = ""
@@ -230,7 +259,8 @@ def _op_case(service_field: str, mv: MethodView, models: dict[str, Model]) -> Op
         escaped_path=go_string("/v1" + path),
         param_json=param_json,
         body_json=body_json,
-        query=query,
+        query=go_string("&".join(query + auth_query)),
+        cookie=go_string("; ".join(cookies + auth_cookies)) if cookies or auth_cookies else "",
         headers=headers,
         status=status,
         reply=reply,

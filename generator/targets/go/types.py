@@ -130,8 +130,7 @@ class UnionDef:
 @dataclass
 class EnumDef:
     name: str
-    base: str  # Go underlying type
-    values: tuple[object, ...]
+    enum: EnumType
     doc: str = ""
     origin: Origin = None
 
@@ -187,7 +186,7 @@ class TypeMapper:
             return GoType(go, self.checked(dec, t.constraints, go, t.kind), what, enc)
         if isinstance(t, EnumType):
             name = self.enum(t, hint, short if contained else "")
-            _base, dec, enc = ENUM_BASES[t.base]
+            _base, dec, enc = enum_base(t)
             return GoType(name, f"{dec}[{name}]", name, f"{enc}[{name}]")
         if isinstance(t, Const):
             return self.const(t)
@@ -219,18 +218,26 @@ class TypeMapper:
 
     def const(self, t: Const) -> GoType:
         value = thaw(t.value)
-        base = CONST_BASES.get(type(value))
+        base = _const_base(value)
         if base is None:
             literal = go_json_literal(value)
             return GoType("json.RawMessage", f"constJSONOf({literal})", json.dumps(value), "encodeAny")
         go, dec, enc = base
         return GoType(go, f"constOf({dec}, {go}({go_scalar(value)}))", json.dumps(value), enc)
 
+    def const_value(self, t: Const) -> str:
+        """A Go expression of the const's value, of the type :meth:`const` gives it."""
+        value = thaw(t.value)
+        base = _const_base(value)
+        if base is None:
+            return f"json.RawMessage({go_json_literal(value)})"
+        return f"{base[0]}({go_scalar(value)})"
+
     def enum(self, t: EnumType, hint: str, short: str) -> str:
         key = (hint, t)
         if key not in self.enums:
             name = self.table.claim(short if short and short not in self.table.taken else hint)
-            self.enums[key] = EnumDef(name, ENUM_BASES[t.base][0], t.values, origin=self.context)
+            self.enums[key] = EnumDef(name, t, origin=self.context)
         return self.enums[key].name
 
     def union(self, t: UnionType, hint: str, short: str, name: str | None = None) -> UnionDef:
@@ -289,9 +296,14 @@ class TypeMapper:
                 ptr = f"*{name}"
                 return GoType(ptr, f"decodeModelPtr[{name}, {ptr}]", name, f"encodeModelPtr[{name}]")
             return GoType(name, f"decodeModel[{name}, *{name}]", name, f"{name}.writeJSON")
-        if isinstance(model.type, EnumType):
-            _base, dec, enc = ENUM_BASES[model.type.base]
-            return GoType(name, f"{dec}[{name}]", name, f"{enc}[{name}]")
+        enum = model_enum(model)
+        if enum is not None:  # the enum type has the model's name; null is allowed where it is used
+            _base, dec, enc = enum_base(enum)
+            gt = GoType(name, f"{dec}[{name}]", name, f"{enc}[{name}]")
+            if isinstance(model.type, Nullable):
+                dec, enc = f"nullableOf({gt.decoder})", f"encodeNullable({gt.encoder})"
+                return GoType(f"Nullable[{name}]", dec, f"{name} | null", enc)
+            return gt
         if isinstance(model.type, UnionType):
             u = self.union(model.type, name, "", name=name)
             return GoType(u.name, f"decode{u.name}", u.what, f"{u.name}.writeJSON")
@@ -336,3 +348,25 @@ def _variant_name(src: Type, m: GoType, names: dict[str, str]) -> str:
     if isinstance(src, Nullable):
         return "Nullable"
     return exported(m.what, "Value")
+
+
+def model_enum(model: Model) -> EnumType | None:
+    """The enum of an enum model (``Nullable(EnumType)`` too: its Go type is the enum)."""
+    t = model.type.inner if isinstance(model.type, Nullable) else model.type
+    return t if model.kind == "enum" and isinstance(t, EnumType) else None
+
+
+def enum_base(t: EnumType) -> tuple[str, str, str]:
+    """(Go underlying type, decoder, encoder) of an enum: an integer enum with a value int64 cannot hold
+    is a float64 enum (Go constants must fit their type)."""
+    if t.base == "integer" and any(not _INT64_MIN <= int(str(v)) <= _INT64_MAX for v in t.values):
+        return ENUM_BASES["number"]
+    return ENUM_BASES[t.base]
+
+
+def _const_base(value: object) -> tuple[str, str, str] | None:
+    """(Go type, decoder, encoder) of a const, or None for one kept as JSON text (null, objects, arrays, and
+    integers int64 cannot hold)."""
+    if isinstance(value, int) and not isinstance(value, bool) and not _INT64_MIN <= value <= _INT64_MAX:
+        return None
+    return CONST_BASES.get(type(value))

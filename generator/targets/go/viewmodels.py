@@ -6,7 +6,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...ir.model import Operation
+from ...ir.model import Operation, Param
+from .auth import AuthView
+from .params import send_call
 
 if TYPE_CHECKING:
     from .paging import PageView
@@ -31,6 +33,7 @@ class ModelView:
     doc: list[str]
     fields: list[FieldView]
     index: str  # the fieldOf<Name> function: wire key -> field number, -1 for others
+    extra_decoder: str = ""  # checks each undeclared member (typed additionalProperties); "" when any
 
 
 @dataclass
@@ -39,6 +42,7 @@ class EnumView:
     base: str
     doc: list[str]
     consts: list[tuple[str, str]]  # (constant name, Go literal)
+    members: list[tuple[str, str, list[str]]]  # (constant name, Go literal, doc comment lines)
 
 
 @dataclass
@@ -82,11 +86,33 @@ class ParamField:
     name: str
     go: str
     wire: str  # Go literal
-    location: str  # query | header | body | content-type
+    location: str  # query | header | cookie | body | content-type
     required: bool
     explode: bool
     doc: list[str]
     body_field: str = ""  # the body model's field this copies into
+    param: Param | None = field(default=None, repr=False, compare=False)  # a query/header/cookie param
+
+
+@dataclass
+class SendView:
+    """One parameter the method sends, in spec order: a constant (``call``) or a params field."""
+
+    const_call: str = ""  # a constant's request method call
+    field: ParamField | None = None
+
+    @property
+    def call(self) -> str:
+        """The request method call, e.g. ``addQuery("tag", params.Tag.Value(), paramStyle{...})``."""
+        if self.field is None or self.field.param is None:
+            return self.const_call
+        value = f"params.{self.field.name}" + ("" if self.field.required else ".Value()")
+        return send_call(self.field.param, value)
+
+    @property
+    def optional(self) -> str:
+        """The Opt field to test with IsSet ("" when required or constant)."""
+        return self.field.name if self.field is not None and not self.field.required else ""
 
 
 @dataclass
@@ -102,7 +128,7 @@ class PathArg:
     arg: str
     go: str
     wire: str  # Go literal
-    text: str  # Go expression: the value as a string
+    value: str  # Go expression of the value
 
 
 @dataclass
@@ -112,6 +138,9 @@ class MethodView:
     http_method: str
     path: str  # Go literal
     args: list[PathArg]
+    path_params: list[str]  # pathParam literals for expandPath (constants included)
+    sends: list[SendView]  # the query, header and cookie parameters, in spec order
+    security: str  # Go literal of the alternatives ([][]string or nil)
     params: ParamsView | None
     const_headers: list[tuple[str, str]]
     body_kind: str  # none | model | value | multipart
@@ -122,11 +151,13 @@ class MethodView:
     returns: str  # model | value | none | bytes | text | stream
     out_go: str  # for a stream: the event type
     event_decoder: str = ""  # for a stream: the Go func(ServerSentEvent) (T, error)
+    out_decoder: str = ""  # for a value: the decoder that validates the JSON body
     stream_flag: str = ""  # for a stream method: the body field it sets to true ("" when none)
     stream_value: str = ""  # Go expression of true for that field
     extra_stream: bool = False  # the Stream method beside the plain one (shares its params struct)
     multipart_consts: list[tuple[str, str]] = field(default_factory=list)  # (wire, JSON text) literals
     page: PageView | None = None  # a list that pages: List returns a Page, plus <Name>AutoPaging
+    body_consts: list[tuple[str, str]] = field(default_factory=list)  # (field, Go value): optional consts
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
 
@@ -163,9 +194,7 @@ class PackageView:
     api_key_env: str
     base_url_env: str
     sdk_name: str
-    auth_kind: str  # bearer | header | none
-    auth_header: str
-    auth_header_lit: str  # a Go string literal
+    auth: AuthView
     models: list[ModelView]
     enums: list[EnumView]
     unions: list[UnionView]

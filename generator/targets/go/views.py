@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ...ir.model import (
+    AnyType,
     Api,
     Const,
     EnumType,
@@ -24,6 +25,7 @@ from ...ir.model import (
 from ...naming import claim_order, symbol_words
 from ...text import path_template
 from ..docs.markdown import plain
+from .auth import auth_view, claim_names
 from .docs import comment, one_line
 from .methoddocs import method_doc
 from .names import (
@@ -37,9 +39,10 @@ from .names import (
     unexported,
 )
 from .paging import page_view, paged_doc
+from .params import const_value, path_param, security_literal, send_call
 from .streams import multipart_fields, stream_flag, stream_variant
 from .streams import unique_methods as _unique_methods
-from .types import ENUM_BASES, GoType, Origin, TypeMapper, go_json_literal, go_scalar, go_string
+from .types import GoType, Origin, TypeMapper, enum_base, go_json_literal, go_scalar, go_string, model_enum
 from .viewmodels import (
     AccessorView,
     AliasView,
@@ -53,6 +56,7 @@ from .viewmodels import (
     ParamField,
     ParamsView,
     PathArg,
+    SendView,
     ServiceView,
     UnionView,
 )
@@ -117,6 +121,7 @@ class Builder:
         self.module = module
         self.models = {m.id: m for m in api.models}
         self.table = NameTable(RUNTIME_NAMES | RUNTIME_DECODER_TYPES)
+        self.auth_names = claim_names(api, self.table)  # before the models: WithAPIKey stays WithAPIKey
         ids = [m.id for m in api.models]
         wanted = [type_name(m.name) for m in api.models]
         self.names = {ids[i]: self.table.claim(wanted[i], "Model") for i in claim_order(ids, wanted)}
@@ -128,22 +133,27 @@ class Builder:
                 with self.within(("model", m.id)):
                     u = self.types.union(m.type, self.names[m.id], "", name=self.names[m.id])
                 u.doc = m.description or ""
-        enums = [self.enum_view(m) for m in self.api.models if isinstance(m.type, EnumType)]
+        enums = [self.enum_view(m) for m in self.api.models if model_enum(m) is not None]
         services = self.services()
         models = [self.model_view(m) for m in self.api.models if m.kind == "object"]
         aliases = []
         for m in self.api.models:
-            if m.kind != "object" and m.type is not None and not isinstance(m.type, (EnumType, UnionType)):
+            if (
+                m.kind != "object"
+                and m.type is not None
+                and not isinstance(m.type, UnionType)
+                and not model_enum(m)
+            ):
                 with self.within(("model", m.id)):
                     gt = self.types.map(m.type, self.names[m.id], "", None)
                 aliases.append(
                     AliasView(self.names[m.id], gt.go, comment(m.description, name=self.names[m.id]))
                 )
         for e in list(self.types.enums.values()):  # inline enums, found while mapping
-            enums.append(self._enum(e.name, e.base, e.values, ""))
+            enums.append(self._enum(e.name, e.enum, ""))
         unions = [self.union_view(u) for u in self.types.unions.values()]
-        scheme = self._auth()
         env = re.sub(r"[^A-Z0-9]", "_", self.package.upper())
+        auth = auth_view(self.api, self.auth_names, env)
         base_url = self.api.servers[0].url if self.api.servers else "http://localhost"
         return PackageView(
             package=self.package,
@@ -155,12 +165,10 @@ class Builder:
             default_base_url=base_url,
             default_base_url_doc=one_line(base_url),
             default_base_url_lit=go_string(base_url),
-            api_key_env=f"{env}_API_KEY",
+            api_key_env=auth.envs[0].env if auth.envs else "",
             base_url_env=f"{env}_BASE_URL",
             sdk_name=f"{self.package}-go",
-            auth_kind=scheme[0],
-            auth_header=scheme[1],
-            auth_header_lit=go_string(scheme[1]),
+            auth=auth,
             models=models,
             enums=enums,
             unions=unions,
@@ -168,18 +176,6 @@ class Builder:
             services=services,
             names=dict(self.names),
         )
-
-    def _auth(self) -> tuple[str, str]:
-        schemes = {s.name: s for s in self.api.auth}
-        for name in self.api.default_auth:
-            s = schemes.get(name)
-            if s is None:
-                continue
-            if s.kind == "api-key" and s.param_in == "header" and s.header:
-                return "header", s.header
-            if s.kind in ("bearer", "oauth2", "openid"):
-                return "bearer", "Authorization"
-        return ("bearer", "Authorization") if self.api.auth else ("none", "Authorization")
 
     # -- models -----------------------------------------------------------------------------------------
     @contextmanager
@@ -217,19 +213,32 @@ class Builder:
             doc=comment(m.description, name=name),
             fields=fields,
             index=f"fieldOf{name}",
+            extra_decoder=self.extra_decoder(m, name),
         )
 
-    def enum_view(self, m: Model) -> EnumView:
-        assert isinstance(m.type, EnumType)
-        name = self.names[m.id]
-        return self._enum(name, ENUM_BASES[m.type.base][0], m.type.values, m.description or "")
+    def extra_decoder(self, m: Model, name: str) -> str:
+        """The decoder each undeclared member must pass (typed additionalProperties), "" for any."""
+        if m.additional is None or isinstance(m.additional, AnyType):
+            return ""
+        with self.within(("model", m.id)):
+            return self.types.map(m.additional, name + "Value", "Value", None).decoder
 
-    def _enum(self, name: str, base: str, values: tuple[object, ...], doc: str) -> EnumView:
-        consts = []
-        for v in values:
-            cname = self.table.claim(name + exported(symbol_words(str(v))))
+    def enum_view(self, m: Model) -> EnumView:
+        enum = model_enum(m)
+        assert enum is not None
+        return self._enum(self.names[m.id], enum, m.description or "")
+
+    def _enum(self, name: str, t: EnumType, doc: str) -> EnumView:
+        """Constants named after the IR's member words where the spec names them, else the value."""
+        consts, docs = [], []
+        for i, v in enumerate(t.values):
+            words = t.name_of(i)
+            cname = self.table.claim(name + (exported(words) if words else exported(symbol_words(str(v)))))
             consts.append((cname, go_scalar(v)))
-        return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts)
+            docs.append(comment(t.description_of(i), "\t"))
+        members = [(c, lit, d) for (c, lit), d in zip(consts, docs, strict=True)]
+        base = enum_base(t)[0]
+        return EnumView(name, base, comment(doc or f"Known values of {name}.", name=name), consts, members)
 
     def union_view(self, u: object) -> UnionView:
         from .types import UnionDef
@@ -314,35 +323,44 @@ class Builder:
         prefix = exported(tuple(singular(w) for w in group), "Default") + name
         taken: set[str] = set()
         args = []
-        for p in op.params:
-            if p.location == "path":
-                gt = self.types.map(p.type, prefix + exported(p.name), exported(p.name), None)
-                arg = unexported(p.name, taken)
-                text = arg if gt.go == "string" else f"paramString({arg})"
-                args.append(PathArg(arg, gt.go, go_string(p.name), text))
+        path_params: list[str] = []
+        sends: list[SendView] = []
         pfields: list[ParamField] = []
         for p in op.params:
-            if p.location in ("query", "header") and p.const is None:
+            if p.location == "path" and p.const is None:
                 gt = self.types.map(p.type, prefix + exported(p.name), exported(p.name), None)
-                pfields.append(
-                    ParamField(
-                        exported(p.name),
-                        gt.go if p.required else f"Opt[{gt.go}]",
-                        go_string(p.name),
-                        p.location,
-                        p.required,
-                        p.explode is not False,
-                        comment(p.description, "\t"),
-                    )
+                arg = unexported(p.name, taken)
+                args.append(PathArg(arg, gt.go, go_string(p.name), arg))
+                path_params.append(path_param(p, arg))
+            elif p.location == "path":
+                path_params.append(path_param(p, const_value(p)))
+            elif p.const is not None and p.location != "header":
+                sends.append(SendView(const_call=send_call(p, const_value(p))))
+            elif p.const is None:
+                gt = self.types.map(p.type, prefix + exported(p.name), exported(p.name), None)
+                field = ParamField(
+                    exported(p.name),
+                    gt.go if p.required else f"Opt[{gt.go}]",
+                    go_string(p.name),
+                    p.location,
+                    p.required,
+                    p.explode,
+                    comment(p.description, "\t"),
+                    param=p,
                 )
+                pfields.append(field)
+                sends.append(SendView(field=field))
         body_kind, body_model, body_go, content_type, extra = "none", "", "", "", False
         multipart_consts: list[tuple[str, str]] = []
+        body_consts: list[tuple[str, str]] = []  # optional consts are sent too, as in every target
         body = op.body
         if body is not None:
             target = self.models.get(body.type.id) if isinstance(body.type, ModelRef) else None
             if body.encoding == "json" and target is not None and target.kind == "object":
                 body_kind, body_model, extra = "model", self.names[target.id], True
                 for f, fname in zip(target.fields, field_names(target.fields), strict=True):
+                    if isinstance(f.type, Const) and not f.required and not f.read_only:
+                        body_consts.append((fname, f"Some({self.types.const_value(f.type)})"))
                     if f.read_only or isinstance(f.type, Const):
                         continue
                     fv = self.field_view(target, f, fname)
@@ -376,11 +394,11 @@ class Builder:
             pname = self.table.claim(prefix + "Params")
             params = ParamsView(pname, comment(f"{pname} holds the parameters of {name}."), pfields, extra)
         ok = op.success
-        returns, out_go, event_decoder = "none", "", ""
+        returns, out_go, event_decoder, out_decoder = "none", "", "", ""
         if ok is not None and ok.type is not None and ok.encoding == "json":
             gt = self.types.map(ok.type, prefix + "Response", "Response", None)
             is_model = isinstance(ok.type, ModelRef) and self.models[ok.type.id].kind == "object"
-            returns, out_go = ("model" if is_model else "value"), gt.go
+            returns, out_go, out_decoder = ("model" if is_model else "value"), gt.go, gt.decoder
         elif ok is not None and ok.encoding == "binary":
             returns, out_go = "bytes", "[]byte"
         elif ok is not None and ok.encoding == "event-stream":
@@ -393,6 +411,9 @@ class Builder:
             http_method=op.method,
             path=go_string(path_template(op.path)),
             args=args,
+            path_params=path_params,
+            sends=sends,
+            security=security_literal(self.api.security_of(op)),
             params=params,
             const_headers=[
                 (go_string(p.name), go_string(str(p.const.value)))
@@ -406,8 +427,10 @@ class Builder:
             content_type_param=any(f.location == "content-type" for f in pfields),
             returns=returns,
             out_go=out_go,
+            out_decoder=out_decoder,
             event_decoder=event_decoder,
             multipart_consts=multipart_consts,
+            body_consts=body_consts,
             op=op,
         )
         if returns == "stream":

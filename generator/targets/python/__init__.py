@@ -5,12 +5,10 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ...errors import UsageError
-from ...format import format_python
-from ...format import prepare as prepare_formatter
+from ...format import format_python_many
 from ...ir.model import Api
 from ...render import render, static_files
 from ..contract import Option, Target
@@ -18,7 +16,14 @@ from .views import Builder, PackageView
 
 NAME = "python"
 _PACKAGE = re.compile(r"^[a-z_][a-z0-9_]*$")
-_TEMPLATES = ("__init__.py", "_client.py", "_resources.py", "models.py", "_version.py")
+_TEMPLATES = (
+    "__init__.py",
+    "_client.py",
+    "models.py",
+    "_version.py",
+    "types/__init__.py",
+    "resources/__init__.py",
+)
 
 
 def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
@@ -37,17 +42,15 @@ def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None])
     files: dict[str, str] = {}
     for name in _TEMPLATES:
         files[f"{package}/{name}"] = render("python", f"package/{name}.jinja", pkg=view)
+    for types_module in view.types_modules:
+        text = render("python", "package/types_module.py.jinja", pkg=view, mod=types_module)
+        files[f"{package}/types/{types_module.name}.py"] = text
+    for resource_module in view.resource_modules:
+        text = render("python", "package/resource_module.py.jinja", pkg=view, mod=resource_module)
+        files[f"{package}/resources/{resource_module.name}.py"] = text
     for name, text in static_files("python", "runtime").items():
         files[f"{package}/{name}"] = text
-    prepare_formatter()  # before the threads: its set-up is not thread-safe
-    with ThreadPoolExecutor(max_workers=4) as pool:  # the formatter is a subprocess: threads overlap it
-        formatted = dict(
-            zip(
-                sorted(files),
-                pool.map(lambda rel: format_python(files[rel], rel), sorted(files)),
-                strict=True,
-            )
-        )
+    formatted = format_python_many(files)  # one ruff run per step for every module
     files.update(formatted)
     files[f"{package}/py.typed"] = ""
     files["pyproject.toml"] = render("python", "package/pyproject.toml.jinja", pkg=view)

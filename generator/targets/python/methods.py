@@ -21,46 +21,27 @@ from ...ir.model import (
     ModelRef,
     Nullable,
     Operation,
-    Param,
     Primitive,
     Resource,
     UnionType,
 )
 from ...naming import pascal
-from .names import (
-    METHOD_LOCALS,
-    RESERVED_ARGS,
-    arg_name,
-    field_names,
-    is_keyword_argument,
-    method_name,
-    py_ident,
-    resource_attr,
-    type_name,
-)
+from .names import RESERVED_ARGS, field_names, method_name, py_ident, resource_attr, type_name
+from .params import BODY_NAMES, ArgNames, ParamView, names_in, params, security_literal
 from .text import arg_doc, docstring, one_line, py_str
-from .types import py_literal
+from .types import const_default, py_literal
 
 if TYPE_CHECKING:
     from .views import Builder
 
 
 @dataclass
-class ParamView:
-    arg: str
-    wire: str
-    annotation: str
-    default: str | None
-    location: str
-    explode: bool
-    doc: str
-    to_json: str = "to_json"  # how the argument becomes JSON
-    repeated: bool = False  # a multipart field sent as one part per item
+class PagingView:
+    """A list method's paging: its ``Paging`` constant and the item type its pages hold."""
 
-    @property
-    def wire_lit(self) -> str:
-        """The wire name as a Python string literal."""
-        return py_str(self.wire)
+    constant: str  # module-level name, e.g. "_PAGING_LIST"
+    expr: str  # the runtime ``Paging(...)`` call
+    item: str  # annotation of one item
 
 
 @dataclass
@@ -74,11 +55,13 @@ class MethodView:
     doc: str
     raw_doc: str
     positional: list[ParamView]  # path params
-    keyword: list[ParamView]  # query, header, body fields (required first)
-    path_args: str  # "session_id=session_id"
-    query: list[ParamView]
-    headers: list[ParamView]
+    keyword: list[ParamView]  # query, header, cookie params and body fields (required first)
+    path_values: list[str]  # encode_path's (wire name, value, style, explode) tuples
+    query: list[str]  # runtime calls that add query parameters
+    headers: list[str]  # ... that set header parameters
+    cookies: list[str]  # ... that add cookies
     const_headers: str  # dict literal
+    security: str  # tuple literal of the alternatives, e.g. (("bearerAuth",),)
     body_kind: str  # "none" | "fields" | "multipart" | "whole" (JSON) | "form" | "raw"
     body_content_type: str
     body_fields: list[ParamView]
@@ -90,6 +73,9 @@ class MethodView:
     parser_async: str
     expect: str
     deprecated: bool
+    paging: PagingView | None = None
+    result_sync: str = ""  # what the (non-raw) method returns: returns_sync, or its page type
+    result_async: str = ""
 
     @property
     def returns(self) -> str:
@@ -109,6 +95,7 @@ class MethodView:
 class ChildView:
     attr: str  # the attribute on the parent (``messages``)
     cls: str
+    module: str  # its module under resources/
 
 
 @dataclass
@@ -120,6 +107,11 @@ class ResourceView:
     methods: list[MethodView]
     access: str = ""  # from the client: ``threads.messages``
     children: list[ChildView] = field(default_factory=list)
+    module: str = ""  # its module under resources/: the path's words, ``threads_messages``
+
+    @property
+    def root(self) -> bool:
+        return "." not in self.access
 
 
 def resources(b: Builder) -> list[ResourceView]:
@@ -138,7 +130,8 @@ def resources(b: Builder) -> list[ResourceView]:
         shadowed = {m.name for m in methods} & BUILTIN_TYPES
         if shadowed:
             methods = [qualify_builtins(m, shadowed) for m in methods]
-        view = ResourceView(attr, resource_class(b, node.path, out), methods, access)
+        module = py_ident(tuple(w for part in node.path for w in part))
+        view = ResourceView(attr, resource_class(b, node.path, out), methods, access, module=module)
         out.append(view)
         taken = {m.name for m in methods} | {"with_raw_response"}
         for child in node.children:
@@ -146,7 +139,8 @@ def resources(b: Builder) -> list[ResourceView]:
             while cattr in taken:  # the IR keeps method and resource words apart; keywords may not
                 cattr += "_resource"
             taken.add(cattr)
-            view.children.append(ChildView(cattr, visit(child, cattr, f"{access}.{cattr}").cls))
+            sub = visit(child, cattr, f"{access}.{cattr}")
+            view.children.append(ChildView(cattr, sub.cls, sub.module))
         return view
 
     roots_taken: set[str] = set()
@@ -193,21 +187,11 @@ def qualify_builtins(m: MethodView, shadowed: set[str]) -> MethodView:
         m,
         positional=[qp(p) for p in m.positional],
         keyword=[qp(p) for p in m.keyword],
-        query=[qp(p) for p in m.query],
-        headers=[qp(p) for p in m.headers],
         body_fields=[qp(p) for p in m.body_fields],
         returns_sync=q(m.returns_sync),
         returns_async=q(m.returns_async),
-    )
-
-
-def param_view(b: Builder, p: Param, hint: str, arg: str) -> ParamView:
-    pt = b.types.map(p.type, hint)
-    rest = 8 + len(arg) + 2 + (0 if p.required else 13) + 1
-    ann = b.fit(pt.annotation, rest, hint + "Type", not p.required)
-    default = None if p.required else "NOT_GIVEN"
-    return ParamView(
-        arg, p.name, ann, default, p.location, p.explode is not False, arg_doc(arg, p.description)
+        result_sync=q(m.result_sync),
+        result_async=q(m.result_async),
     )
 
 
@@ -219,19 +203,9 @@ def _is_stream_flag(f: Field) -> bool:
 
 def method(b: Builder, op: Operation, stream: bool) -> MethodView:
     hint = type_name(tuple(pascal(w) for w in op.group + op.name))
-    taken: set[str] = set(METHOD_LOCALS - {"body"})  # `body` is the whole request body's own argument
-
-    def unique(arg: str) -> str:
-        while arg in taken:
-            arg += "_"
-        taken.add(arg)
-        return arg
-
-    views = [
-        param_view(b, p, hint + type_name((pascal(p.name),)), unique(arg_name(p.name)))
-        for p in op.params
-        if p.const is None and p.location != "cookie"
-    ]
+    returns, parser, expect = response_view(b, op, hint, stream)
+    unique = ArgNames(set(BODY_NAMES) | names_in(*parser))
+    views, sends = params(b, op, hint, unique)
     body_kind, body_fields, body_consts, body_model = "none", [], [], None
     body = op.body
     model = b.models.get(body.type.id) if body is not None and isinstance(body.type, ModelRef) else None
@@ -249,6 +223,10 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
             if stream and _is_stream_flag(f):
                 body_consts.append((py_str(f.name), "True"))
                 continue
+            # an object or array const: no argument, always sent
+            if isinstance(f.type, Const) and const_default(f.type.value) is None:
+                body_consts.append((py_str(f.name), py_literal(f.type.value)))
+                continue
             arg = attr + "_" if attr in RESERVED_ARGS else attr
             body_fields.append(body_field(b, f, unique(arg), body_model, multipart=body_kind == "multipart"))
     elif body is not None:
@@ -260,16 +238,16 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         ann = b.fit(annotation, rest, hint + "Body", not body.required)
         default = None if body.required else "NOT_GIVEN"
         doc = arg_doc(arg, body.description or "The request body.")
-        body_fields.append(ParamView(arg, "", ann, default, "body", True, doc))
+        body_fields.append(ParamView(arg, "", ann, default, "body", doc))
     keyword = [v for v in views if v.location != "path"] + body_fields
     keyword.sort(key=lambda v: v.default is not None)
-    returns, parser, expect = response_view(b, op, hint, stream)
     name = (
         op.name + ("stream",)
         if stream and op.success is not None and op.success.encoding != "event-stream"
         else op.name
     )
     summary = one_line(op.summary) + (" (streaming)" if name != op.name else "")
+    paging = paging_view(b, op, hint) if not stream else None
     return MethodView(
         operation_id=op.id,
         extra_stream=name != op.name,
@@ -281,13 +259,10 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         doc=docstring(_method_doc(op, stream), 8),
         positional=[v for v in views if v.location == "path"],
         keyword=keyword,
-        path_args=", ".join(
-            f"{v.wire}={v.arg}" if is_keyword_argument(v.wire) else f"**{{{py_literal(v.wire)}: {v.arg}}}"
-            for v in views
-            if v.location == "path"
-        ),
-        query=[v for v in views if v.location == "query"],
-        headers=[v for v in views if v.location == "header"],
+        path_values=sends["path"],
+        query=sends["query"],
+        headers=sends["header"],
+        cookies=sends["cookie"],
         const_headers="{"
         + ", ".join(
             f"{py_literal(p.name)}: {py_literal(p.const.value)}"
@@ -295,6 +270,7 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
             if p.const is not None and p.location == "header"
         )
         + "}",
+        security=security_literal(b.api.security_of(op)),
         body_kind=body_kind,
         body_content_type=body.content_type if body is not None else "",
         body_fields=body_fields,
@@ -306,7 +282,49 @@ def method(b: Builder, op: Operation, stream: bool) -> MethodView:
         parser_async=parser[1],
         expect=expect,
         deprecated=op.deprecated,
+        paging=paging,
+        result_sync=f"SyncPage[{paging.item}]" if paging else returns[0],
+        result_async=f"AsyncPage[{paging.item}]" if paging else returns[1],
     )
+
+
+def paging_view(b: Builder, op: Operation, hint: str) -> PagingView | None:
+    """The runtime ``Paging`` of a list operation whose JSON response the IR says pages."""
+    p = op.pagination
+    ok = op.success
+    if p is None or ok is None or ok.type is None or ok.encoding != "json":
+        return None
+    items_attr = None
+    if p.items is not None:
+        model = b.models.get(ok.type.id) if isinstance(ok.type, ModelRef) else None
+        if model is None or model.kind != "object":
+            return None
+        owner = b.names[model.id]  # the attribute names the model's own view gives its fields
+        hints = [owner + type_name((pascal(f.name),)) for f in model.fields]
+        pairs = zip(model.fields, hints, strict=True)
+        names = field_names(model.fields, tuple(b.types.map(f.type, h).annotation for f, h in pairs))
+        attrs = dict(zip((f.name for f in model.fields), names, strict=True))
+        if p.items not in attrs:
+            return None
+        items_attr = attrs[p.items]
+    item = b.types.map(p.item_type, hint + "Item").annotation
+    args = [py_literal(p.style)]
+    fields = {
+        "items_attr": items_attr,
+        "items_field": p.items,
+        "cursor_param": p.cursor_param,
+        "cursor_field": p.cursor_field,
+        "has_more_field": p.has_more_field,
+        "limit_param": p.limit_param,
+        "offset_param": p.offset_param,
+        "page_param": p.page_param,
+        "total_field": p.total_field,
+    }
+    args += [f"{k}={py_literal(v)}" for k, v in fields.items() if v is not None]
+    if p.total_field is not None and "page" in p.total_field.lower():  # total_pages, page_count
+        args.append("total_counts_pages=True")
+    constant = "_PAGING_" + "_".join(w.upper() for w in py_ident(op.name).split("_") if w)
+    return PagingView(constant, f"Paging({', '.join(args)})", item)
 
 
 def body_field(b: Builder, f: Field, arg: str, owner: str, multipart: bool) -> ParamView:
@@ -329,7 +347,7 @@ def body_field(b: Builder, f: Field, arg: str, owner: str, multipart: bool) -> P
     default = py_literal(f.type.value) if isinstance(f.type, Const) else (None if f.required else "NOT_GIVEN")
     rest = 8 + len(arg) + 2 + (3 + len(default) if default else 0) + 1
     ann = b.fit(annotation + suffix, rest, fhint + "Arg", default == "NOT_GIVEN")
-    return ParamView(arg, f.name, ann, default, "body", True, arg_doc(arg, f.description), convert, repeated)
+    return ParamView(arg, f.name, ann, default, "body", arg_doc(arg, f.description), convert, repeated)
 
 
 def response_view(

@@ -14,11 +14,11 @@ leading digit gets ``n_``/``M``).  Then, per kind of name:
   ``dict``, which every model's ``to_dict`` signature names) get a trailing ``_``: ``from_``.  So
   does a builtin (``int``, ``float``, ``bool``, ``bytes``, ``list``) that the model's own
   annotations use, because a field of that name would shadow it in the class body;
-* **arguments** (snake_case) that are a keyword, a local or parameter of the generated method
-  (``self``, ``timeout``, ``extra_headers``, ``params``, ``headers``, ``body``, ``parts``,
-  ``response``), a runtime helper the method body calls (``to_json``, ``add_query``, ...) or a
-  builtin it uses (``isinstance``, ``str``, ``dict``, ``list``, ``tuple``, ``object``) get a
-  trailing ``_``: ``object_``;
+* **arguments** (snake_case) that are a keyword, a parameter of every generated method (``self``,
+  ``timeout``, ``extra_headers``; the body's own locals start with ``_``: ``_query``, ``_headers``),
+  a runtime helper the method body calls (``to_json``, ``add_query``, ...) or a builtin it uses
+  (``isinstance``, ``str``, ``dict``, ``list``, ``tuple``, ``object``) get a trailing ``_``:
+  ``object_``; so ``headers``, ``params`` and ``query`` stay as they are;
 * **methods** that are a keyword or ``with_raw_response`` get a trailing ``_``;
 * **resource attributes** of the client that are a keyword or a member of the client
   (``api_key``, ``base_url``, ``timeout``, ``close``, ``request``, ...) get a trailing ``_``:
@@ -57,10 +57,12 @@ RUNTIME_NAMES = _words(
     " PermissionDeniedError RateLimitError ServerSentEvent Stream SyncAPIClient Timeout"
     " UnprocessableEntityError ValidationError"
     " at expected kind retry_after_seconds retry_delay should_retry_status status_error"
+    " AuthScheme Credentials Security"
 )
 # The runtime's helpers that method bodies call (and so that an argument may not shadow).
 HELPERS = _words(
     "add_query encode_form encode_json encode_multipart encode_path encode_raw to_json"
+    " add_cookie add_header json_param path_value same_json scalar_text"
     " stream_of async_stream_of json_events raw_events p_none"
     " p_any p_bool p_checked p_const p_enum p_float p_int p_list p_map p_nullable p_str p_tagged p_union"
     " s_enum s_list s_map s_nullable"
@@ -80,7 +82,7 @@ MODEL_MEMBERS = _words("from_dict to_dict request_json extra_fields self cls str
 SHADOWABLE = _words("int float bool list bytes")
 # Parameters and locals of generated methods, and the builtins their bodies use (annotations in a
 # signature are resolved outside it, so only the bodies matter).
-METHOD_LOCALS = _words("self timeout extra_headers params headers body parts response")
+METHOD_LOCALS = _words("self timeout extra_headers")  # the rest of a body's locals start with `_`
 METHOD_BUILTINS = _words("isinstance str dict list tuple object")
 RESERVED_ARGS = KEYWORDS | METHOD_LOCALS | METHOD_BUILTINS | HELPERS | MODULE_NAMES
 # Attributes of every resource class.
@@ -88,6 +90,7 @@ RESOURCE_MEMBERS = _words("with_raw_response")
 # Public attributes and methods of the generated clients (templates/python/runtime/_base_client.py).
 CLIENT_MEMBERS = _words(
     "api_key base_url timeout max_retries default_headers user_agent config request close aclose is_closed"
+    " credentials"
 )
 _IDENT_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NOT_IDENT = re.compile(r"[^A-Za-z0-9_]")

@@ -51,7 +51,7 @@ def error_class(status: str) -> str:
 
 @dataclass(frozen=True)
 class _Method:
-    resource: str  # attribute on the client, e.g. "sessions"
+    resource: str  # its path from the client, e.g. "sessions" or "threads.messages"
     view: MethodView
     result: str  # variable the snippet assigns the result to
 
@@ -67,6 +67,8 @@ class PythonSnippets:
         builder = Builder(api, self.package, self.client)
         package = builder.build("0")
         self.api_key_env = package.api_key_env
+        self.scheme_envs = package.auth.scheme_envs
+        self._envs = [a.env for a in package.auth.args] + [package.base_url_env]
         self.base_url_env = package.base_url_env
         self.default_base_url = package.default_base_url
         models = {m.id: m for m in api.models}
@@ -94,7 +96,7 @@ class PythonSnippets:
         return [
             f"from {self.package} import {self.client}",
             "",
-            f"client = {self.client}()  # reads {self.api_key_env} and {self.base_url_env}",
+            f"client = {self.client}()  # reads {' and '.join(self._envs)}",
         ]
 
     def error_class(self, status: str) -> str:

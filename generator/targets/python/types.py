@@ -7,6 +7,7 @@ A serializer of ``None`` means "the Python value already is its JSON form".
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 
@@ -49,6 +50,8 @@ _CHECKS = (
     ("min_properties", "c_min_properties"),
     ("max_properties", "c_max_properties"),
 )
+_CONST_TYPES = {int: "int", float: "float", dict: "dict[str, Any]", list: "list[Any]"}
+_ENUM_BASES = {"string": "str", "integer": "int", "number": "float"}
 # Order in which primitive union variants are tried: exact JSON types make it safe.
 _VARIANT_RANK = {"p_bool": 0, "p_int": 1, "p_float": 2, "p_str": 3}
 
@@ -69,6 +72,22 @@ def py_literal(value: object) -> str:
     return repr(v)
 
 
+def const_annotation(value: object) -> str:
+    """The annotation of a const: ``Literal[...]`` where Python allows it, else the JSON type."""
+    v = thaw(value)
+    if v is None:
+        return "None"
+    if isinstance(v, (bool, str)) or isinstance(v, int) and -(2**63) <= v < 2**63:
+        return f"Literal[{py_literal(v)}]"
+    return _CONST_TYPES[type(v)]  # mypy takes no Literal of an integer beyond 64 bits
+
+
+def const_default(value: object) -> str | None:
+    """A const's literal as a parameter default; None for an object or array (defaults must not
+    be mutable: the value is built afresh in the body instead)."""
+    return None if isinstance(thaw(value), (dict, list)) else py_literal(value)
+
+
 @dataclass(frozen=True)
 class PyType:
     annotation: str
@@ -81,7 +100,7 @@ class PyType:
 class InlineEnum:
     name: str
     base: str  # "str" | "int" | "float"
-    values: tuple[object, ...]
+    enum: EnumType
 
 
 @dataclass
@@ -115,15 +134,15 @@ class TypeMapper:
 
     def enum_class(self, t: EnumType, hint: str) -> str:
         """One class per distinct inline enum, named after the first place it is found."""
-        base = {"string": "str", "integer": "int", "number": "float"}[t.base]
+        base = _ENUM_BASES[t.base]
         for existing in self.enums.values():
-            if existing.values == t.values and existing.base == base:
+            if existing.enum == t:
                 return existing.name
         name, n = hint, 1
         while name in self.enums or name in self.taken or name in self.names.values():
             n += 1
             name = f"{hint}{n}"
-        self.enums[name] = InlineEnum(name, base, t.values)
+        self.enums[name] = InlineEnum(name, base, t)
         return name
 
     def map(self, t: Type, hint: str) -> PyType:
@@ -132,13 +151,14 @@ class TypeMapper:
             return PyType(ann, self.checked(parser, t.constraints), None, what)
         if isinstance(t, EnumType):
             cls = self.enum_class(t, hint)
-            base = {"string": "str", "integer": "int", "number": "float"}[t.base]
+            base = _ENUM_BASES[t.base]
             return PyType(cls, self.intern(f"p_enum({cls}, {base})"), "s_enum", cls)
         if isinstance(t, Const):
-            lit = py_literal(t.value)
+            lit, annotation = py_literal(t.value), const_annotation(t.value)
             name = self.intern(f"p_const({lit})")
-            self.annotations[name] = f"Parser[Literal[{lit}]]"
-            return PyType(f"Literal[{lit}]", name, None, lit)
+            # Parser[None] would be a function that "returns nothing" to mypy: a null const is Any.
+            self.annotations[name] = f"Parser[{annotation if annotation != 'None' else 'Any'}]"
+            return PyType(annotation, name, None, json.dumps(thaw(t.value), ensure_ascii=False))
         if isinstance(t, ArrayType):
             item = self.map(t.items, hint + "Item")
             ser = self.intern(f"s_list({item.serializer})", "_S") if item.serializer else None
@@ -150,14 +170,7 @@ class TypeMapper:
             parser = self.checked(self.intern(f"p_map({val.parser})"), t.constraints)
             return PyType(f"dict[str, {val.annotation}]", parser, ser, f"map of {val.what}")
         if isinstance(t, Nullable):
-            inner = self.map(t.inner, hint)
-            ser = self.intern(f"s_nullable({inner.serializer})", "_S") if inner.serializer else None
-            return PyType(
-                f"{inner.annotation} | None",
-                self.intern(f"p_nullable({inner.parser})"),
-                ser,
-                f"{inner.what} or null",
-            )
+            return self.nullable(self.map(t.inner, hint))
         if isinstance(t, UnionType):
             return self.union(t, hint)
         if isinstance(t, ModelRef):
@@ -166,6 +179,15 @@ class TypeMapper:
             return PyType("bytes", "p_any", None, "bytes")
         assert isinstance(t, AnyType)
         return PyType("Any", "p_any", None, "any value")
+
+    def nullable(self, inner: PyType) -> PyType:
+        ser = self.intern(f"s_nullable({inner.serializer})", "_S") if inner.serializer else None
+        return PyType(
+            f"{inner.annotation} | None",
+            self.intern(f"p_nullable({inner.parser})"),
+            ser,
+            f"{inner.what} or null",
+        )
 
     def union(self, t: UnionType, hint: str) -> PyType:
         variants = [self.map(v, f"{hint}Variant{i}") for i, v in enumerate(t.variants)]
@@ -205,9 +227,10 @@ class TypeMapper:
             return PyType("Any", "p_any", None, "any value")
         if model.kind == "object":
             return PyType(name, f"{name}.from_dict", f"{name}.to_dict", name)
-        if model.kind == "enum" and isinstance(model.type, EnumType):
-            base = {"string": "str", "integer": "int", "number": "float"}[model.type.base]
-            return PyType(name, self.intern(f"p_enum({name}, {base})"), "s_enum", name)
+        enum = model_enum(model)
+        if enum is not None:  # the class has the model's name; null is allowed where it is used
+            pt = PyType(name, self.intern(f"p_enum({name}, {_ENUM_BASES[enum.base]})"), "s_enum", name)
+            return self.nullable(pt) if isinstance(model.type, Nullable) else pt
         # An alias: its own type, under its name.
         if t.id in self._alias_stack or model.type is None:
             return PyType("Any", "p_any", None, "any value")
@@ -217,3 +240,9 @@ class TypeMapper:
         finally:
             self._alias_stack.pop()
         return PyType(name, inner.parser, inner.serializer, inner.what)
+
+
+def model_enum(model: Model) -> EnumType | None:
+    """The enum of an enum model (``Nullable(EnumType)`` too: its class is the enum)."""
+    t = model.type.inner if isinstance(model.type, Nullable) else model.type
+    return t if model.kind == "enum" and isinstance(t, EnumType) else None

@@ -6,16 +6,19 @@ import re
 from dataclasses import dataclass, field
 
 from ...ir.model import Api, Const, EnumType, Field, Model, thaw
-from ...naming import pascal, snake, symbol_words
+from ...naming import pascal, screaming, snake, symbol_words
 from . import methods as method_views
+from .auth import AuthView, auth_view
 from .methods import MethodView, ResourceView
+from .modules import Constant, Modules, ResourceModule, TypesModule
 
 __all__ = ["Builder", "MethodView", "PackageView", "ResourceView"]
 from ...text import source_prose
 from ..docs.markdown import plain
 from .names import field_names, model_names, type_name
 from .text import LINE_LENGTH, comment, docstring, escape_doc, one_line, py_str
-from .types import TypeMapper, py_literal
+from .types import TypeMapper, model_enum, py_literal
+from .types import const_default as const_default_of
 
 
 @dataclass
@@ -28,6 +31,7 @@ class FieldView:
     to_json: str  # expression over `self.<attr>`
     required: bool
     init_default: str | None  # "NOT_GIVEN", a literal for consts, or None
+    fixed: str | None  # an object or array const: not a parameter, this literal is set in the body
     doc: str
     secret: bool
 
@@ -43,7 +47,9 @@ class ModelView:
     doc: str
     fields: list[FieldView]
     extra_parser: str | None  # for typed additionalProperties
+    extra_serializer: str | None  # for typed additionalProperties whose JSON form differs
     required_count: int
+    has_params: bool  # __init__ takes keyword arguments
     known: str  # frozenset literal of wire names
     secrets: str  # tuple literal of attr names
     consts: str  # tuple literal of (wire name, value) for const fields, filled into request dicts
@@ -54,13 +60,13 @@ class EnumView:
     name: str
     base: str
     doc: str
-    members: list[tuple[str, str]]  # (MEMBER_NAME, literal)
+    members: list[tuple[str, str, str]]  # (MEMBER_NAME, literal, docstring or "")
 
 
 @dataclass
 class AliasView:
     name: str
-    annotation: str
+    annotation: str  # a class name, or a string literal holding the annotation (a forward reference)
     doc: str
 
 
@@ -78,98 +84,42 @@ class PackageView:
     default_base_url: str  # as the spec says (for the docs' examples)
     default_base_url_doc: str  # safe in a docstring
     default_base_url_lit: str  # a Python literal
-    api_key_env: str
+    api_key_env: str  # the first credential's environment variable ("" without credentials)
     base_url_env: str
-    models: list[ModelView]
-    enums: list[EnumView]
-    aliases: list[AliasView]
-    constants: list[tuple[str, str, str]]  # (name, declared type or "", expression)
     resources: list[ResourceView]  # every node of the tree, parents first
     roots: list[ResourceView]  # the client's attributes
+    auth: AuthView = field(default_factory=lambda: AuthView([], [], "()", "{}", {}))  # credentials
     exports: list[str] = field(default_factory=list)
-    auth_header: str | None = None  # an API key sent in this header; None = a bearer token
-    auth_header_lit: str = ""  # a Python literal of auth_header
-    models_imports: list[str] = field(default_factory=list)  # from ._serde
-    models_typing: list[str] = field(default_factory=list)
-    models_abc: list[str] = field(default_factory=list)  # from collections.abc
-    models_types: list[str] = field(default_factory=list)  # from ._types
-    resources_models: list[str] = field(default_factory=list)  # from .models
-    resources_runtime: dict[str, list[str]] = field(default_factory=dict)  # module -> names
-    resources_typing: list[str] = field(default_factory=list)
-    resources_builtins: bool = False  # some annotation says builtins.list (a method is named list)
+    types_modules: list[TypesModule] = field(default_factory=list)
+    resource_modules: list[ResourceModule] = field(default_factory=list)
+    lazy: list[tuple[str, str]] = field(default_factory=list)  # (exported name, its types module)
 
 
-_IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+def resource_modules(resources: list[ResourceView]) -> list[str]:
+    """Each resource's module name under ``resources/`` (its path's words, unique by construction)."""
+    return [r.module for r in resources]
 
 
-def used(pool: set[str] | list[str], texts: list[str]) -> list[str]:
-    """The names of ``pool`` that the expressions in ``texts`` (built by this module) mention."""
-    seen: set[str] = set()
-    for t in texts:
-        seen.update(_IDENT_RE.findall(t))
-    return sorted(seen & set(pool))
-
-
-STREAMING_NAMES = {
-    "Stream",
-    "AsyncStream",
-    "ServerSentEvent",
-    "stream_of",
-    "async_stream_of",
-    "json_events",
-    "raw_events",
-}
-SERDE_NAMES = {
-    "Parser",
-    "at",
-    "expected",
-    "p_any",
-    "p_bool",
-    "p_checked",
-    "p_const",
-    "p_enum",
-    "p_float",
-    "p_int",
-    "p_list",
-    "p_map",
-    "p_nullable",
-    "p_str",
-    "p_tagged",
-    "p_union",
-    "s_enum",
-    "s_list",
-    "s_map",
-    "s_nullable",
-    "to_json",
-    "c_min_length",
-    "c_max_length",
-    "c_pattern",
-    "c_minimum",
-    "c_maximum",
-    "c_exclusive_minimum",
-    "c_exclusive_maximum",
-    "c_multiple_of",
-    "c_min_items",
-    "c_max_items",
-    "c_unique_items",
-    "c_min_properties",
-    "c_max_properties",
-}
-
-
-def enum_members(values: tuple[object, ...]) -> list[tuple[str, str]]:
+def enum_members(t: EnumType) -> list[tuple[str, str, str]]:
+    """(MEMBER_NAME, literal, docstring): names from the IR's words, else from the value."""
     names = []
-    for v in values:
-        base = snake(symbol_words(str(v))).upper()
+    for i, v in enumerate(t.values):
+        base = screaming(t.name_of(i)) or snake(symbol_words(str(v))).upper()
         if base[0].isdigit():
             base = "V" + base
-        names.append((base, py_literal(v)))
+        names.append((base, py_literal(v), docstring(t.description_of(i))))
     seen: dict[str, int] = {}
     out = []
-    for name, lit in names:
+    for name, lit, doc in names:
         seen[name] = seen.get(name, 0) + 1
-        out.append((name if seen[name] == 1 else f"{name}_{seen[name]}", lit))
+        out.append((name if seen[name] == 1 else f"{name}_{seen[name]}", lit, doc))
     return out
+
+
+def alias_view(name: str, annotation: str, doc: str, classes: set[str]) -> AliasView:
+    """Another name of a class is the class itself (usable at run time: ``BillingAddress.from_dict``);
+    any other annotation is a forward reference, a string (aliases may refer to later ones)."""
+    return AliasView(name, annotation if annotation in classes else py_literal(annotation), doc)
 
 
 class Builder:
@@ -182,22 +132,6 @@ class Builder:
         self.names = model_names(api, reserved)
         self.types = TypeMapper(self.models, self.names)
         self.hoisted: dict[str, str] = {}  # alias name -> annotation
-
-    def auth_header(self) -> str | None:
-        """The header of the API's default api-key scheme; None for bearer (or no scheme)."""
-        schemes = {s.name: s for s in self.api.auth}
-        for name in self.api.default_auth or tuple(schemes):
-            scheme = schemes.get(name)
-            if (
-                scheme is not None
-                and scheme.kind == "api-key"
-                and scheme.param_in == "header"
-                and scheme.header
-            ):
-                return scheme.header
-            if scheme is not None:
-                return None
-        return None
 
     def fit(self, annotation: str, rest: int, hint: str, omittable: bool = False) -> str:
         """``annotation`` (plus ``| NotGiven`` when ``omittable``), shortened by a named alias when its
@@ -229,8 +163,9 @@ class Builder:
     def field_view(self, owner: str, f: Field, attr: str) -> FieldView:
         hint = owner + type_name((pascal(f.name),))
         pt = self.types.map(f.type, hint)
-        const_default = py_literal(f.type.value) if isinstance(f.type, Const) else None
-        init_default = const_default or (None if f.required else "NOT_GIVEN")
+        const_default = const_default_of(f.type.value) if isinstance(f.type, Const) else None
+        fixed = py_literal(f.type.value) if isinstance(f.type, Const) and const_default is None else None
+        init_default = const_default or (None if f.required or fixed else "NOT_GIVEN")
         rest = 8 + len(attr) + 2 + (3 + len(init_default) if init_default else 0) + 1
         annotation = self.fit(pt.annotation, rest, hint + "Type", not f.required)
         value = f"self.{attr}"
@@ -246,6 +181,7 @@ class Builder:
             to_json=to_json,
             required=f.required,
             init_default=init_default,
+            fixed=fixed,
             doc=docstring(_field_doc(f)),
             secret=f.secret,
         )
@@ -259,14 +195,16 @@ class Builder:
         )
         fields = [self.field_view(name, f, a) for f, a in zip(m.fields, attrs, strict=True)]
         # Required fields first in __init__ keeps it valid Python; the template keeps wire order elsewhere.
-        extra = self.types.map(m.additional, name + "Value").parser if m.additional is not None else None
+        extra = self.types.map(m.additional, name + "Value") if m.additional is not None else None
         return ModelView(
             name=name,
             doc=docstring("\n\n".join(filter(None, [m.description, "Deprecated." if m.deprecated else ""])))
             or f"The ``{''.join(m.name)}`` schema.",
             fields=fields,
-            extra_parser=extra,
+            extra_parser=extra.parser if extra else None,
+            extra_serializer=extra.serializer if extra else None,
             required_count=sum(1 for f in fields if f.required),
+            has_params=any(f.fixed is None for f in fields),
             known=(
                 "frozenset({" + ", ".join(py_literal(f.wire) for f in fields) + "})"
                 if fields
@@ -283,61 +221,37 @@ class Builder:
         )
 
     def build(self, version: str) -> PackageView:
-        models, enums, aliases = [], [], []
+        models, enums, found = [], [], []
         for m in self.api.models:
             if m.kind == "object":
                 models.append(self.model_view(m))
-            elif m.kind == "enum" and isinstance(m.type, EnumType):
+            elif (enum := model_enum(m)) is not None:
                 enums.append(
-                    EnumView(
-                        self.names[m.id], m.type.base, docstring(m.description), enum_members(m.type.values)
-                    )
+                    EnumView(self.names[m.id], enum.base, docstring(m.description), enum_members(enum))
                 )
         for m in self.api.models:
-            if m.kind == "alias" or m.kind == "enum" and not isinstance(m.type, EnumType):
+            if m.kind != "object" and model_enum(m) is None:
                 assert m.type is not None
                 pt = self.types.map(m.type, self.names[m.id] + "Value")
-                aliases.append(AliasView(self.names[m.id], pt.annotation, comment(m.description)))
+                found.append((self.names[m.id], pt.annotation, comment(m.description)))
         resources = method_views.resources(self)
-        aliases += [AliasView(name, ann, "") for name, ann in self.hoisted.items()]
+        found += [(name, ann, "") for name, ann in self.hoisted.items()]
         # Inline enums found while mapping types.
         for e in self.types.enums.values():
             base = {"str": "string", "int": "integer", "float": "number"}[e.base]
-            enums.append(EnumView(e.name, base, "", enum_members(e.values)))
-        model_texts = [e for e in self.types.constants] + [a for a in self.types.annotations.values()]
-        model_texts += [x for m in models for f in m.fields for x in (f.parser, f.to_json, f.annotation)]
-        model_texts += [m.extra_parser for m in models if m.extra_parser] + [a.annotation for a in aliases]
-        models_imports = used(SERDE_NAMES, model_texts) + (["Model", "at", "expected"] if models else [])
-        models_imports += ["OpenEnum"] if enums else []
-        models_typing = used({"Any", "Literal"}, model_texts) + (["Any", "Self"] if models else [])
-        models_typing += ["TypeAlias"] if aliases else []
-        models_abc = used({"Mapping"}, model_texts)
-        methods = [m for r in resources for m in r.methods]
-        res_texts = [p.to_json for m in methods for p in m.body_fields] + [
-            x
-            for m in methods
-            for x in [m.returns_sync, m.returns_async, m.parser_sync, m.parser_async]
-            + [m.body_model or "" if m.body_kind == "fields" else ""]
-            + [p.annotation for p in m.positional + m.keyword]
-        ]
-        exports = sorted([v.name for v in models] + [e.name for e in enums] + [a.name for a in aliases])
-        runtime: dict[str, list[str]] = {
-            "_encoding": (["add_query"] if any(m.query for m in methods) else [])
-            + (["encode_path"] if any(m.positional for m in methods) else [])
-            + (["encode_form"] if any(m.body_kind == "form" for m in methods) else [])
-            + (["encode_raw"] if any(m.body_kind == "raw" for m in methods) else []),
-            "_serde": used(SERDE_NAMES, res_texts)
-            + (["to_json"] if any(m.query or m.headers for m in methods) else [])
-            + used({"to_json"}, [p.to_json for m in methods for p in m.body_fields])
-            + (["to_json"] if any(m.body_kind in ("multipart", "form") for m in methods) else []),
-            "_response": ["APIResponse"],
-            "_streaming": used(STREAMING_NAMES, res_texts),
-            "_types": ["NOT_GIVEN", "NotGiven"] + used({"FileInput"}, res_texts),
-        }
+            enums.append(EnumView(e.name, base, "", enum_members(e.enum)))
+        classes = {v.name for v in models} | {e.name for e in enums}
+        aliases = [alias_view(name, ann, doc, classes) for name, ann, doc in found]
         title = one_line(self.api.info.title) or self.client
         base_url = self.api.servers[0].url if self.api.servers else "http://localhost"
-        auth_header = self.auth_header()
         env = re.sub(r"[^A-Z0-9]", "_", self.client.upper())  # ChatKit -> CHATKIT_API_KEY
+        auth = auth_view(self.api, env)
+        constants = [
+            Constant(n, self.types.annotations.get(n, ""), e) for e, n in self.types.constants.items()
+        ]
+        modules = Modules(models, enums, aliases, constants, resources, resource_modules(resources), title)
+        types_modules = modules.types_modules()
+        exports = sorted(name for m in types_modules for name in m.exports)
         return PackageView(
             package=self.package,
             client=self.client,
@@ -365,32 +279,15 @@ class Builder:
             default_base_url=base_url,
             default_base_url_doc=escape_doc(one_line(base_url)),
             default_base_url_lit=py_str(base_url),
-            api_key_env=f"{env}_API_KEY",
+            api_key_env=auth.args[0].env if auth.args else "",
             base_url_env=f"{env}_BASE_URL",
-            models=models,
-            enums=enums,
-            aliases=aliases,
-            constants=[(n, self.types.annotations.get(n, ""), e) for e, n in self.types.constants.items()],
             resources=resources,
             roots=method_views.roots(resources),
             exports=exports,
-            auth_header=auth_header,
-            auth_header_lit=py_str(auth_header or ""),
-            models_imports=sorted(set(models_imports)),
-            models_typing=sorted(set(models_typing)),
-            models_abc=models_abc,
-            models_types=(
-                ["NOT_GIVEN", "NotGiven"] if any(not f.required for m in models for f in m.fields) else []
-            ),
-            resources_builtins=any("builtins." in t for t in res_texts),
-            resources_models=used(exports + list(self.types.constants.values()), res_texts),
-            resources_runtime={k: sorted(set(v)) for k, v in sorted(runtime.items()) if v},
-            resources_typing=sorted(
-                set(
-                    used({"Any", "Literal", "IO"}, res_texts)
-                    + (["Any"] if any(m.body_kind in ("fields", "multipart") for m in methods) else [])
-                )
-            ),
+            auth=auth,
+            types_modules=types_modules,
+            resource_modules=modules.resource_modules(),
+            lazy=sorted((name, m.name) for m in types_modules for name in m.exports),
         )
 
 

@@ -29,12 +29,6 @@ func TestRequestHeaders(t *testing.T) {
 		"X-Operation":  "op",
 		"X-Custom":     "yes",
 	}
-	switch authKind {
-	case "bearer":
-		want[authHeader] = "Bearer sk-test-key"
-	case "header":
-		want[authHeader] = "sk-test-key"
-	}
 	for name, value := range want {
 		if got := r.Header.Get(name); got != value {
 			t.Errorf("header %s = %q, want %q", name, got, value)
@@ -111,7 +105,7 @@ func TestMaxRetries(t *testing.T) {
 			t.Errorf("%d attempts, want %d", s.attempts(), tc.attempts)
 		}
 	}
-	if _, err := NewClient(WithAPIKey("k"), WithMaxRetries(-1)); err == nil {
+	if _, err := NewClient(append(testCredentials("k"), WithMaxRetries(-1))...); err == nil {
 		t.Error("WithMaxRetries(-1) accepted")
 	}
 }
@@ -281,48 +275,66 @@ func (l *intList) UnmarshalJSON(data []byte) error {
 	return err
 }
 
-func TestAPIKeyAndBaseURL(t *testing.T) {
-	if authKind != "none" {
-		t.Setenv(APIKeyEnv, "")
-		_, err := NewClient()
-		if err == nil || !strings.Contains(err.Error(), APIKeyEnv) {
-			t.Errorf("missing key: got %v, want an error naming %s", err, APIKeyEnv)
-		}
-		if _, err := NewClient(WithAPIKey("sk bad")); err == nil {
-			t.Error("a key with a space was accepted")
+func TestCredentialsAndBaseURL(t *testing.T) {
+	for _, s := range securitySchemes {
+		for _, env := range s.envs {
+			t.Setenv(env, "")
 		}
 	}
-	if _, err := NewClient(WithAPIKey("k"), WithBaseURL("ftp://example.com")); err == nil {
+	for _, name := range requiredSchemes {
+		_, err := NewClient()
+		if s := securitySchemes[name]; err == nil || len(s.envs) > 0 && !strings.Contains(err.Error(), s.envs[0]) {
+			t.Errorf("missing %s: got %v, want an error naming %v", name, err, s.envs)
+		}
+	}
+	for name, s := range securitySchemes {
+		if s.kind == "token" {
+			if _, err := NewClient(append(testCredentials("k"), withCredential(name, "sk-bad\n"))...); err == nil {
+				t.Errorf("%s: a credential with a line break was accepted", name)
+			}
+		}
+	}
+	if _, err := NewClient(append(testCredentials("k"), WithBaseURL("ftp://example.com"))...); err == nil {
 		t.Error("an ftp base URL was accepted")
 	}
 	s := serve(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{}`) })
-	t.Setenv(APIKeyEnv, "sk-from-env")
+	for _, scheme := range securitySchemes {
+		for _, env := range scheme.envs {
+			t.Setenv(env, "sk-from-env")
+		}
+	}
 	t.Setenv(BaseURLEnv, s.URL+"/env/")
 	c, err := NewClient()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := call(c, context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	r, _ := s.request(0)
-	if r.URL.Path != "/env/things" {
-		t.Errorf("path %q, want the CHATKIT_BASE_URL-style env base", r.URL.Path)
-	}
-	if authKind != "none" && !strings.Contains(r.Header.Get(authHeader), "sk-from-env") {
-		t.Errorf("%s = %q, want the key from %s", authHeader, r.Header.Get(authHeader), APIKeyEnv)
+	for name, scheme := range securitySchemes {
+		req := request{method: "GET", path: "/things", header: http.Header{}, security: [][]string{{name}}}
+		if err := c.do(context.Background(), &req, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		r, _ := s.request(s.attempts() - 1)
+		if r.URL.Path != "/env/things" {
+			t.Errorf("path %q, want the env base URL", r.URL.Path)
+		}
+		if got := sentCredential(r, scheme); len(scheme.envs) > 0 && !strings.Contains(got, "sk-from-env") && scheme.kind != "basic" {
+			t.Errorf("%s: sent %q, want the credential from %v", name, got, scheme.envs)
+		}
 	}
 }
 
 func TestPathEscaping(t *testing.T) {
-	got, err := expandPath("/a/{id}/b", "id", "x/y z?#%")
+	got, err := expandPath("/a/{id}/b", pathParam{"id", "x/y z?#%", paramStyle{style: "simple"}})
 	if err != nil || got != "/a/x%2Fy%20z%3F%23%25/b" {
 		t.Errorf("got %q %v", got, err)
 	}
-	for _, bad := range []string{"", ".", ".."} {
-		if _, err := expandPath("/a/{id}", "id", bad); err == nil {
+	for _, bad := range []any{"", ".", "..", []string{}, nil} {
+		if _, err := expandPath("/a/{id}", pathParam{"id", bad, paramStyle{style: "simple"}}); err == nil {
 			t.Errorf("%q accepted", bad)
 		}
+	}
+	if _, err := expandPath("/a/{id}", pathParam{"id", []string{}, paramStyle{style: "label"}}); err == nil {
+		t.Error("an empty label array accepted")
 	}
 	s := serve(t, func(w http.ResponseWriter, r *http.Request, n int) { reply(w, 200, `{}`) })
 	var out map[string]any

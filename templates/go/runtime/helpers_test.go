@@ -57,7 +57,7 @@ func reply(w http.ResponseWriter, status int, body string) {
 
 func newTestClient(t *testing.T, s *testServer, opts ...Option) *Client {
 	t.Helper()
-	all := append([]Option{WithAPIKey("sk-test-key"), WithBaseURL(s.URL + "/v1")}, opts...)
+	all := append(append(testCredentials("sk-test-key"), WithBaseURL(s.URL+"/v1")), opts...)
 	c, err := NewClient(all...)
 	if err != nil {
 		t.Fatalf("NewClient: %v", err)
@@ -149,4 +149,33 @@ func checkParts(t *testing.T, r *http.Request, sent []byte, want []part) {
 			t.Errorf("part %d = %q, want %q", i, g, w)
 		}
 	}
+}
+
+// testCredentials sets every credential of the API's security schemes to value.
+func testCredentials(value string) []Option {
+	var opts []Option
+	for name, s := range securitySchemes {
+		values := make([]string, len(s.envs))
+		for i := range values {
+			values[i] = value
+		}
+		if len(values) > 0 {
+			opts = append(opts, withCredential(name, values...))
+		}
+	}
+	return opts
+}
+
+// sentCredential is where scheme s puts its credential in request r: a header, query parameter or cookie.
+func sentCredential(r *http.Request, s securityScheme) string {
+	switch s.in {
+	case "query":
+		return r.URL.Query().Get(s.param)
+	case "cookie":
+		if c, err := r.Cookie(s.param); err == nil {
+			return c.Value
+		}
+		return ""
+	}
+	return r.Header.Get(s.param)
 }

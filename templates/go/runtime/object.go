@@ -50,6 +50,16 @@ func optional[T any](raw []byte, key string, dst *Opt[T], dec func([]byte) (T, e
 	return nil
 }
 
+// checkExtra validates each undeclared member with dec (typed additionalProperties), in key order.
+func checkExtra[T any](extra map[string]json.RawMessage, dec func([]byte) (T, error)) error {
+	for _, k := range sortedKeys(extra) {
+		if _, err := dec(extra[k]); err != nil {
+			return at(err, k)
+		}
+	}
+	return nil
+}
+
 // jsonEqual compares two JSON texts as values: key order is ignored; numbers
 // compare by value (integers exactly).
 func jsonEqual(a, b []byte) bool {

@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // An Option configures a Client (NewClient) or a single call (the variadic
@@ -23,22 +22,13 @@ import (
 type Option func(*config) error
 
 type config struct {
-	apiKey     string
-	apiKeySet  bool
+	creds      map[string]credential // by security scheme
 	baseURL    string
 	baseURLSet bool
 	httpClient *http.Client
 	maxRetries int
 	timeout    time.Duration
 	header     http.Header
-}
-
-// WithAPIKey sets the API key (default: the environment variable named by APIKeyEnv).
-func WithAPIKey(key string) Option {
-	return func(c *config) error {
-		c.apiKey, c.apiKeySet = key, true
-		return nil
-	}
 }
 
 // WithBaseURL sets the API's base URL (default: the environment variable named
@@ -96,12 +86,13 @@ func WithHeader(name, value string) Option {
 }
 
 func newConfig(opts []Option) (config, error) {
-	cfg := config{maxRetries: DefaultMaxRetries, timeout: DefaultRequestTimeout, header: http.Header{}}
+	cfg := config{maxRetries: DefaultMaxRetries, timeout: DefaultRequestTimeout, header: http.Header{}, creds: map[string]credential{}}
 	if err := cfg.apply(opts); err != nil {
 		return config{}, err
 	}
-	if !cfg.apiKeySet {
-		cfg.apiKey = os.Getenv(APIKeyEnv)
+	cfg.readCredentials(securitySchemes)
+	if err := cfg.checkCredentials(securitySchemes, requiredSchemes); err != nil {
+		return config{}, err
 	}
 	if !cfg.baseURLSet {
 		cfg.baseURL = os.Getenv(BaseURLEnv)
@@ -125,16 +116,6 @@ func (c *config) apply(opts []Option) error {
 }
 
 func (c *config) check() error {
-	if authKind != "none" {
-		if c.apiKey == "" {
-			return fmt.Errorf("%s: no API key: pass %s.WithAPIKey(...) or set the %s environment variable", packageName, packageName, APIKeyEnv)
-		}
-		for _, r := range c.apiKey {
-			if r > unicode.MaxASCII || !unicode.IsPrint(r) || unicode.IsSpace(r) {
-				return fmt.Errorf("%s: the API key contains whitespace, non-printable or non-ASCII characters", packageName)
-			}
-		}
-	}
 	u, err := url.Parse(c.baseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("%s: the base URL must be an absolute http:// or https:// URL, got %q", packageName, c.baseURL)
@@ -145,16 +126,23 @@ func (c *config) check() error {
 
 func (c config) clone() config {
 	c.header = c.header.Clone()
+	creds := make(map[string]credential, len(c.creds))
+	for k, v := range c.creds {
+		creds[k] = v
+	}
+	c.creds = creds
 	return c
 }
 
 // request is one API call, before retries.
 type request struct {
-	method string
-	path   string // already expanded and escaped
-	query  url.Values
-	header http.Header // operation headers
-	body   []byte      // JSON, or nil
+	method   string
+	path     string      // already expanded and escaped
+	query    []string    // encoded key=value pieces, in order
+	header   http.Header // operation headers
+	cookies  []string    // encoded name=value pieces
+	security [][]string  // alternatives (OR) of security schemes (AND); nil: no credentials
+	body     []byte      // JSON, or nil
 }
 
 // userAgent identifies the SDK, its version and the Go version.
@@ -196,13 +184,24 @@ func (c *Client) exchange(ctx context.Context, req *request, opts []Option, stre
 		if err := cfg.check(); err != nil {
 			return nil, nil, nil, "", err
 		}
+		if err := cfg.checkCredentials(securitySchemes, nil); err != nil {
+			return nil, nil, nil, "", err
+		}
+	}
+	auth, err := cfg.authFor(ctx, securitySchemes, req.security)
+	if err != nil {
+		return nil, nil, nil, "", fmt.Errorf("%s: %s %s: %w", packageName, req.method, req.path, err)
 	}
 	target := cfg.baseURL + req.path
-	if len(req.query) > 0 {
-		target += "?" + req.query.Encode()
+	if query := append(append([]string(nil), req.query...), auth.query...); len(query) > 0 {
+		sep := "?"
+		if strings.Contains(req.path, "?") { // a next page link's path carries its query
+			sep = "&"
+		}
+		target += sep + strings.Join(query, "&")
 	}
 	for retries := 0; ; retries++ {
-		resp, body, cancel, err := c.attempt(ctx, &cfg, req, target, retries, stream)
+		resp, body, cancel, err := c.attempt(ctx, &cfg, req, &auth, target, retries, stream)
 		var delay time.Duration
 		switch {
 		case err != nil:
@@ -230,7 +229,7 @@ func (c *Client) exchange(ctx context.Context, req *request, opts []Option, stre
 // attempt sends the request once. It reads the whole response, except a 2xx
 // response to a stream request, which it returns open (with the cancel that
 // ends it); the per-attempt timeout then bounds only the wait for the headers.
-func (c *Client) attempt(ctx context.Context, cfg *config, req *request, target string, retries int, stream bool) (*http.Response, []byte, context.CancelFunc, error) {
+func (c *Client) attempt(ctx context.Context, cfg *config, req *request, auth *authParts, target string, retries int, stream bool) (*http.Response, []byte, context.CancelFunc, error) {
 	var cancel context.CancelFunc
 	var timer *time.Timer
 	if cfg.timeout > 0 && !stream {
@@ -241,7 +240,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, req *request, target 
 			timer = time.AfterFunc(cfg.timeout, cancel)
 		}
 	}
-	resp, err := c.send(ctx, cfg, req, target, retries, stream)
+	resp, err := c.send(ctx, cfg, req, auth, target, retries, stream)
 	if timer != nil && !timer.Stop() && err == nil {
 		resp.Body.Close()
 		err = context.DeadlineExceeded
@@ -263,7 +262,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, req *request, target 
 }
 
 // send builds the HTTP request and sends it.
-func (c *Client) send(ctx context.Context, cfg *config, req *request, target string, retries int, stream bool) (*http.Response, error) {
+func (c *Client) send(ctx context.Context, cfg *config, req *request, auth *authParts, target string, retries int, stream bool) (*http.Response, error) {
 	var body io.Reader
 	if req.body != nil {
 		body = bytes.NewReader(req.body)
@@ -272,11 +271,8 @@ func (c *Client) send(ctx context.Context, cfg *config, req *request, target str
 	if err != nil {
 		return nil, err
 	}
-	switch authKind {
-	case "bearer":
-		hr.Header.Set(authHeader, "Bearer "+cfg.apiKey)
-	case "header":
-		hr.Header.Set(authHeader, cfg.apiKey)
+	for _, h := range auth.header {
+		hr.Header.Set(h[0], h[1])
 	}
 	hr.Header.Set("User-Agent", userAgent())
 	if stream {
@@ -296,74 +292,14 @@ func (c *Client) send(ctx context.Context, cfg *config, req *request, target str
 	for name, values := range req.header {
 		hr.Header[name] = append([]string(nil), values...)
 	}
+	if cookies := append(append([]string(nil), req.cookies...), auth.cookies...); len(cookies) > 0 {
+		hr.Header.Set("Cookie", strings.Join(cookies, "; "))
+	}
 	client := cfg.httpClient
 	if client == nil {
 		client = http.DefaultClient
 	}
 	return client.Do(hr)
-}
-
-// expandPath fills the {name} placeholders of template with escaped values,
-// given as name, value pairs. Empty, "." and ".." values are rejected: they
-// would change which resource the path names.
-func expandPath(template string, pairs ...string) (string, error) {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		name, value := pairs[i], pairs[i+1]
-		if value == "" || value == "." || value == ".." {
-			return "", fmt.Errorf("%s: path parameter %s must not be %q", packageName, name, value)
-		}
-		template = strings.ReplaceAll(template, "{"+name+"}", url.PathEscape(value))
-	}
-	return template, nil
-}
-
-// paramText is the text of a query, header or path parameter value: strings as
-// they are, other scalars as their JSON text.
-func paramText(v any) (string, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return "", err
-	}
-	if jsonKind(b) == "string" {
-		var s string
-		err := json.Unmarshal(b, &s)
-		return s, err
-	}
-	return string(b), nil
-}
-
-// addQuery adds a form-style query parameter; lists repeat the name (explode) or are comma-joined.
-func addQuery(q url.Values, name string, v any, explode bool) error {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("%s: query parameter %s: %w", packageName, name, err)
-	}
-	if jsonKind(b) != "array" {
-		text, err := paramText(json.RawMessage(b))
-		if err != nil {
-			return err
-		}
-		q.Add(name, text)
-		return nil
-	}
-	var items []json.RawMessage
-	if err := json.Unmarshal(b, &items); err != nil {
-		return err
-	}
-	texts := make([]string, len(items))
-	for i, item := range items {
-		if texts[i], err = paramText(item); err != nil {
-			return err
-		}
-	}
-	if explode {
-		for _, t := range texts {
-			q.Add(name, t)
-		}
-	} else {
-		q.Add(name, strings.Join(texts, ","))
-	}
-	return nil
 }
 
 // encodeBody encodes a request model and validates it like a response would be,
@@ -382,23 +318,4 @@ func encodeBody[T any, P interface {
 		return nil, fmt.Errorf("%s: invalid request body: %w", packageName, err)
 	}
 	return b, nil
-}
-
-// paramString is the text of a non-string path parameter.
-func paramString(v any) string {
-	s, err := paramText(v)
-	if err != nil {
-		return fmt.Sprint(v)
-	}
-	return s
-}
-
-// setHeader sets a header parameter from its value's text.
-func setHeader(h http.Header, name string, v any) error {
-	s, err := paramText(v)
-	if err != nil {
-		return fmt.Errorf("%s: header parameter %s: %w", packageName, name, err)
-	}
-	h.Set(name, s)
-	return nil
 }

@@ -1,93 +1,15 @@
-"""Encoding of path parameters, query parameters and JSON bodies."""
+"""Encoding of request bodies: JSON, multipart, form and raw (parameters are in ``_params``)."""
 
 from __future__ import annotations
 
-from enum import Enum
 from collections.abc import Sequence
-from urllib.parse import quote
+from enum import Enum
 
 from ._exceptions import ValidationError
+from ._params import scalar_text
 from ._types import NotGiven
 
-__all__ = ["add_query", "encode_form", "encode_json", "encode_multipart", "encode_path", "encode_raw"]
-
-
-def encode_path(template: str, **values: str) -> str:
-    """Fill ``{name}`` placeholders of ``template`` with percent-encoded values.
-
-    Every character outside ``A-Z a-z 0-9 - . _ ~`` is encoded, so a value such as
-    ``"a/b"`` or ``"../x"`` cannot add segments or move to another endpoint.
-    ``""``, ``"."`` and ``".."`` are rejected: they would still address another resource.
-    """
-    parts: list[str] = []
-    used: set[str] = set()
-    rest = template
-    while True:
-        before, brace, after = rest.partition("{")
-        parts.append(before)
-        if not brace:
-            break
-        name, closing, rest = after.partition("}")
-        if not closing:
-            raise ValueError(f"unterminated placeholder in path template {template!r}")
-        if name not in values:
-            raise ValueError(f"no value for path placeholder {{{name}}} in {template!r}")
-        parts.append(_path_segment(name, values[name]))
-        used.add(name)
-    unused = sorted(set(values) - used)
-    if unused:
-        raise ValueError(f"path template {template!r} has no placeholder for {', '.join(unused)}")
-    return "".join(parts)
-
-
-def _path_segment(name: str, value: object) -> str:
-    if isinstance(value, Enum):
-        value = value.value
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValidationError(name, f"must be a string, got {type(value).__name__}")
-    text = str(value)
-    if text == "":
-        raise ValidationError(name, "must be a non-empty string")
-    if text in (".", ".."):
-        raise ValidationError(name, f"must not be {text!r}")
-    return quote(text, safe="")
-
-
-def add_query(out: list[tuple[str, str]], name: str, value: object, *, explode: bool = True) -> None:
-    """Append query parameter ``name`` to ``out`` (form style).
-
-    ``None`` and ``NOT_GIVEN`` are skipped. Booleans become ``true``/``false``. A list or
-    tuple becomes repeated ``name=v`` pairs when ``explode`` is true, else one
-    comma-joined value; an empty list adds nothing.
-    """
-    if value is None or isinstance(value, NotGiven):
-        return
-    if isinstance(value, list | tuple):
-        items = [_scalar(name, item) for item in value if item is not None]
-        if not items:
-            return
-        if explode:
-            out.extend((name, item) for item in items)
-        else:
-            out.append((name, ",".join(items)))
-        return
-    out.append((name, _scalar(name, value)))
-
-
-def _scalar(name: str, value: object) -> str:
-    if isinstance(value, Enum):
-        value = value.value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValidationError(name, "must be a finite number")
-        return repr(value)
-    raise ValidationError(name, f"cannot be sent as a query parameter: {type(value).__name__}")
+__all__ = ["encode_form", "encode_json", "encode_multipart", "encode_raw"]
 
 
 def encode_json(body: object) -> bytes:
@@ -144,7 +66,7 @@ def _part(name: str, value: object) -> tuple[str | None, bytes, str | None]:
     if isinstance(value, Enum):
         return None, str(value.value).encode(), None
     if isinstance(value, bool | int | float):
-        return None, _scalar(name, value).encode(), None
+        return None, scalar_text(name, value).encode(), None
     return None, encode_json(value), "application/json"
 
 
@@ -178,5 +100,7 @@ def encode_form(name: str, value: object) -> tuple[bytes, str]:
         raise ValidationError(name, f"expected an object, got {type(value).__name__}")
     pairs: list[tuple[str, str]] = []
     for key, item in value.items():
-        add_query(pairs, str(key), item)
+        items = item if isinstance(item, list | tuple) else [item]
+        given = [x for x in items if x is not None and not isinstance(x, NotGiven)]
+        pairs += [(str(key), scalar_text(str(key), x)) for x in given]
     return urlencode(pairs).encode(), "application/x-www-form-urlencoded"
