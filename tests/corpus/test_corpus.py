@@ -88,8 +88,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     (_R + "3.0/yaml/petstore-simple.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.0/yaml/petstore.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.0/yaml/schema-enums.yaml", "python-import"): _ENUM_EMPTY + " (could not convert '' to float)",
-    (_R + "3.0/yaml/schema-enums.yaml", "go-vet"): _ENUM_EMPTY,
-    (_R + "3.0/yaml/schema-enums.yaml", "go-build"): _ENUM_EMPTY + ' (cannot use "" as the enum type)',
     (_R + "3.1/yaml/parameters-style.yaml", "python-mypy"): _PATH_PARAM + "; path params of every style",
     (_R + "3.1/yaml/petstore-simple.yaml", "python-mypy"): _PATH_PARAM,
     (_R + "3.1/yaml/petstore.yaml", "python-mypy"): _PATH_PARAM,
