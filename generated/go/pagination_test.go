@@ -278,3 +278,78 @@ func TestNextLink(t *testing.T) {
 		t.Errorf("several Link headers: %q", got)
 	}
 }
+
+// A next page keeps the call's credentials and cookies: a query credential follows the
+// link's own query (once), and a cursor replaces only the paging parameter.
+func TestPagingKeepsCredentialsAndCookies(t *testing.T) {
+	saved, savedRequired := securitySchemes, requiredSchemes
+	securitySchemes = map[string]securityScheme{
+		"qkey": {kind: "token", in: "query", param: "api key", options: "WithQKey"},
+		"ckey": {kind: "token", in: "cookie", param: "sid", options: "WithCKey"},
+	}
+	requiredSchemes = nil
+	t.Cleanup(func() { securitySchemes, requiredSchemes = saved, savedRequired })
+	for _, tc := range []struct {
+		name  string
+		p     paging
+		pages []scriptedPage
+		want  []string // each request's raw query
+	}{
+		{
+			name:  "link",
+			p:     paging{style: "link", items: "data"},
+			pages: []scriptedPage{{body: `{"data":[{"id":"a"}]}`, link: `</v1/things?cursor=2>; rel="next"`}, {body: `{"data":[{"id":"b"}]}`}},
+			want:  []string{"limit=2&api%20key=k%2F1", "cursor=2&api%20key=k%2F1"},
+		},
+		{
+			name:  "cursor",
+			p:     paging{style: "cursor", items: "data", param: "after id", cursor: "next", hasMore: "more"},
+			pages: []scriptedPage{{body: `{"data":[{"id":"a"}],"more":true,"next":"x y/z"}`}, {body: `{"data":[{"id":"b"}],"more":false}`}},
+			want:  []string{"limit=2&api%20key=k%2F1", "limit=2&after%20id=x%20y%2Fz&api%20key=k%2F1"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := pagedServer(t, tc.pages)
+			c, err := NewClient(WithBaseURL(s.URL+"/v1"), withCredential("qkey", "k/1"), withCredential("ckey", "c1"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := func() (*Page[pageItem, pageList], error) {
+				req := request{method: "GET", path: "/things", header: http.Header{}, query: []string{"limit=2"}, cookies: []string{"a=1"}, security: [][]string{{"qkey", "ckey"}}}
+				return listPage(context.Background(), c, &req, nil, tc.p, pageItems)
+			}
+			var ids []string
+			for item, err := range autoPaging(context.Background(), first) {
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, item.ID)
+			}
+			if !reflect.DeepEqual(ids, []string{"a", "b"}) || s.attempts() != 2 {
+				t.Fatalf("items %q in %d requests", ids, s.attempts())
+			}
+			for i, want := range tc.want {
+				r, _ := s.request(i)
+				if r.URL.RawQuery != want || r.Header.Get("Cookie") != "a=1; sid=c1" {
+					t.Errorf("request %d: query %q, want %q; Cookie %q", i+1, r.URL.RawQuery, want, r.Header.Get("Cookie"))
+				}
+			}
+		})
+	}
+}
+
+func TestQueryPieces(t *testing.T) {
+	q := []string{"a=1", "after%20id=x%2Fy", "b=2", "after%20id=again"}
+	if got := queryValue(q, "after id"); got != "x/y" {
+		t.Errorf("queryValue = %q", got)
+	}
+	if got := queryValue(q, "missing"); got != "" {
+		t.Errorf("queryValue(missing) = %q", got)
+	}
+	if got, want := withQuery(q, "after id", "n&1"), []string{"a=1", "after%20id=n%261", "b=2"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("withQuery = %q, want %q", got, want)
+	}
+	if got, want := withQuery(q[:1], "page", "2"), []string{"a=1", "page=2"}; !reflect.DeepEqual(got, want) || len(q) != 4 || q[1] != "after%20id=x%2Fy" {
+		t.Errorf("withQuery = %q, want %q (and q unchanged: %q)", got, want, q)
+	}
+}
