@@ -2,7 +2,6 @@ package chatkit
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -27,6 +26,7 @@ type Page[T, R any] struct {
 	req    request // the request that fetched this page
 	opts   []Option
 	paging paging
+	decode func([]byte) (R, error) // decodes and validates a page's JSON
 	items  func(*R) []T
 	body   []byte // the page's JSON
 	target string // the URL the page was fetched from
@@ -43,14 +43,15 @@ type paging struct {
 	first   int64  // page style: the number of the first page
 }
 
-// listPage fetches the page req asks for.
-func listPage[T, R any](ctx context.Context, c *Client, req *request, opts []Option, p paging, items func(*R) []T) (*Page[T, R], error) {
+// listPage fetches the page req asks for; decode decodes (and validates) its JSON, and
+// items picks the items out of it.
+func listPage[T, R any](ctx context.Context, c *Client, req *request, opts []Option, p paging, decode func([]byte) (R, error), items func(*R) []T) (*Page[T, R], error) {
 	resp, body, _, target, err := c.exchange(ctx, req, opts, false)
 	if err != nil {
 		return nil, err
 	}
-	page := &Page[T, R]{Header: resp.Header, client: c, req: *req, opts: opts, paging: p, items: items, body: body, target: target}
-	if err := json.Unmarshal(body, &page.Response); err != nil {
+	page := &Page[T, R]{Header: resp.Header, client: c, req: *req, opts: opts, paging: p, decode: decode, items: items, body: body, target: target}
+	if page.Response, err = decode(body); err != nil {
 		return nil, fmt.Errorf("%s: %s %s: decoding the response: %w", packageName, req.method, target, err)
 	}
 	page.Items = items(&page.Response)
@@ -71,7 +72,7 @@ func (p *Page[T, R]) NextPage(ctx context.Context) (*Page[T, R], error) {
 	if next == nil || err != nil {
 		return nil, err
 	}
-	return listPage(ctx, p.client, next, p.opts, p.paging, p.items)
+	return listPage(ctx, p.client, next, p.opts, p.paging, p.decode, p.items)
 }
 
 // autoPaging iterates over the items of first's page and of every page after it;

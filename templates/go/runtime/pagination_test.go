@@ -2,6 +2,7 @@ package chatkit
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"reflect"
@@ -18,6 +19,12 @@ type pageList struct {
 }
 
 func pageItems(r *pageList) []pageItem { return r.Data }
+
+func decodePageList(b []byte) (pageList, error) {
+	var v pageList
+	err := json.Unmarshal(b, &v)
+	return v, err
+}
 
 // pagedServer answers request n with pages[n-1] (a status of 0 is 200), and 404
 // past the end; link pages also get their Link header.
@@ -49,7 +56,7 @@ func collect(t *testing.T, c *Client, path string, query []string, p paging) ([]
 	t.Helper()
 	first := func() (*Page[pageItem, pageList], error) {
 		req := request{method: "GET", path: path, header: http.Header{}, query: query}
-		return listPage(context.Background(), c, &req, nil, p, pageItems)
+		return listPage(context.Background(), c, &req, nil, p, decodePageList, pageItems)
 	}
 	var ids []string
 	for item, err := range autoPaging(context.Background(), first) {
@@ -200,7 +207,7 @@ func TestPagingStopsOnTheFirstError(t *testing.T) {
 	p := paging{style: "cursor", items: "data", param: "after", hasMore: "has_more"}
 	first := func() (*Page[pageItem, pageList], error) {
 		req := request{method: "GET", path: "/things", header: http.Header{}}
-		return listPage(context.Background(), c, &req, nil, p, pageItems)
+		return listPage(context.Background(), c, &req, nil, p, decodePageList, pageItems)
 	}
 	var ids []string
 	var errs []error
@@ -228,7 +235,7 @@ func TestPagingByHand(t *testing.T) {
 	p := paging{style: "cursor", items: "data", param: "after", hasMore: "has_more"}
 	req := request{method: "GET", path: "/things", header: http.Header{}}
 	first := func() (*Page[pageItem, pageList], error) {
-		return listPage(context.Background(), c, &req, nil, p, pageItems)
+		return listPage(context.Background(), c, &req, nil, p, decodePageList, pageItems)
 	}
 	for range autoPaging(context.Background(), first) {
 		break
@@ -316,7 +323,7 @@ func TestPagingKeepsCredentialsAndCookies(t *testing.T) {
 			}
 			first := func() (*Page[pageItem, pageList], error) {
 				req := request{method: "GET", path: "/things", header: http.Header{}, query: []string{"limit=2"}, cookies: []string{"a=1"}, security: [][]string{{"qkey", "ckey"}}}
-				return listPage(context.Background(), c, &req, nil, tc.p, pageItems)
+				return listPage(context.Background(), c, &req, nil, tc.p, decodePageList, pageItems)
 			}
 			var ids []string
 			for item, err := range autoPaging(context.Background(), first) {
@@ -351,5 +358,20 @@ func TestQueryPieces(t *testing.T) {
 	}
 	if got, want := withQuery(q[:1], "page", "2"), []string{"a=1", "page=2"}; !reflect.DeepEqual(got, want) || len(q) != 4 || q[1] != "after%20id=x%2Fy" {
 		t.Errorf("withQuery = %q, want %q (and q unchanged: %q)", got, want, q)
+	}
+}
+
+// A page is decoded by the list's decoder, which validates it: a page it refuses is an error.
+func TestPagingValidatesEachPage(t *testing.T) {
+	s := pagedServer(t, []scriptedPage{{body: `{"data":[{"id":"a"}]}`}})
+	c := newTestClient(t, s)
+	refuse := func([]byte) (pageList, error) {
+		return pageList{}, &ValidationError{Path: "data[0].id", Message: "is too short"}
+	}
+	req := request{method: "GET", path: "/things", header: http.Header{}}
+	page, err := listPage(context.Background(), c, &req, nil, paging{style: "cursor", items: "data", param: "after"}, refuse, pageItems)
+	var verr *ValidationError
+	if page != nil || !errors.As(err, &verr) || verr.Path != "data[0].id" || !strings.Contains(err.Error(), "decoding the response") {
+		t.Errorf("page %v, error %v", page, err)
 	}
 }
