@@ -62,6 +62,7 @@ fuzz: setup
 bench: $(STAMP)
 	$(PY) bench/generate.py
 	$(PY) bench/python_runtime.py
+	$(PY) bench/go_runtime.py
 
 clean:
 	rm -rf $(VENV) tests/prism/node_modules .mypy_cache .ruff_cache .pytest_cache

@@ -270,7 +270,7 @@ def test_go_snippets_vet(hostile: Path) -> None:
 
 
 def test_go_client_imports_json_when_only_a_parameter_needs_it(tmp_path: Path) -> None:
-    """The params struct is the only place client.go names json (a binary query parameter)."""
+    """The params struct is the only place its resource's file names json (a binary query parameter)."""
     spec = tmp_path / "spec.yaml"
     spec.write_text(
         "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /files:\n    get:\n"
@@ -279,7 +279,7 @@ def test_go_client_imports_json_when_only_a_parameter_needs_it(tmp_path: Path) -
         "      responses:\n        '204': {description: ok}\n"
     )
     files = generate(spec, ["go"], {"go": {"module": "example.com/files"}}).files["go"]
-    assert "json.RawMessage" in files["client.go"] and '"encoding/json"' in files["client.go"]
+    assert "json.RawMessage" in files["files.go"] and '"encoding/json"' in files["files.go"]
     for rel, text in files.items():
         (tmp_path / "go" / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "go" / rel).write_text(text)

@@ -2,12 +2,6 @@
 
 package chatkit
 
-import (
-	"context"
-	"encoding/json"
-	"net/http"
-)
-
 // Client calls the ChatKit API. Create one with NewClient; it is safe for concurrent use.
 type Client struct {
 	cfg config
@@ -26,75 +20,4 @@ func NewClient(opts ...Option) (*Client, error) {
 	c := &Client{cfg: cfg}
 	c.Sessions = newSessionService(c)
 	return c, nil
-}
-
-// SessionService holds the sessions operations. Use it as Client.Sessions.
-type SessionService struct {
-	client *Client
-}
-
-func newSessionService(c *Client) *SessionService {
-	return &SessionService{client: c}
-}
-
-// SessionNewParams holds the parameters of New.
-type SessionNewParams struct {
-	// A free-form string that identifies your end user; ensures this Session can access other objects that
-	// have the same `user` scope.
-	User string
-	// Workflow that powers the session.
-	Workflow ChatSessionWorkflowParam
-	// Optional override for session expiration timing in seconds from creation. Defaults to 10 minutes.
-	// The server's default: {"anchor": "created_at", "seconds": 600}.
-	ExpiresAfter Opt[ChatSessionExpiresAfterParam]
-	// Optional override for per-minute request limits. When omitted, defaults to 10.
-	RateLimits Opt[ChatSessionRateLimitsParam]
-	// Optional overrides for ChatKit runtime configuration features.
-	ChatkitConfiguration Opt[ChatSessionChatKitConfigurationParam]
-	// ExtraFields are sent as additional members of the request body.
-	ExtraFields map[string]json.RawMessage
-}
-
-// New creates a ChatKit session.
-//
-// POST /chatkit/sessions
-func (s *SessionService) New(ctx context.Context, params SessionNewParams, opts ...Option) (*ChatSession, error) {
-	var out ChatSession
-	req := request{method: "POST", path: "/chatkit/sessions", header: http.Header{}, security: [][]string{{"bearerAuth"}}}
-	req.header.Set("OpenAI-Beta", "chatkit_beta=v1")
-	body, err := encodeBody(SessionCreateParams{
-		User:                 params.User,
-		Workflow:             params.Workflow,
-		ExpiresAfter:         params.ExpiresAfter,
-		RateLimits:           params.RateLimits,
-		ChatkitConfiguration: params.ChatkitConfiguration,
-		ExtraFields:          params.ExtraFields,
-	})
-	if err != nil {
-		return nil, err
-	}
-	req.body = body
-	if err := s.client.do(ctx, &req, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// Cancel an active ChatKit session and return its most recent metadata.
-//
-// Cancelling prevents new requests from using the issued client secret.
-//
-// POST /chatkit/sessions/{session_id}/cancel
-func (s *SessionService) Cancel(ctx context.Context, sessionID string, opts ...Option) (*ChatSession, error) {
-	var out ChatSession
-	path, err := expandPath("/chatkit/sessions/{session_id}/cancel", pathParam{"session_id", sessionID, paramStyle{style: "simple"}})
-	if err != nil {
-		return nil, err
-	}
-	req := request{method: "POST", path: path, header: http.Header{}, security: [][]string{{"bearerAuth"}}}
-	req.header.Set("OpenAI-Beta", "chatkit_beta=v1")
-	if err := s.client.do(ctx, &req, &out, opts); err != nil {
-		return nil, err
-	}
-	return &out, nil
 }

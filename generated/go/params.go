@@ -177,10 +177,6 @@ func pctEncode(s string, reserved bool) string {
 	return b.String()
 }
 
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
 func pct(s string) string { return pctEncode(s, false) }
 
 // pathText is the text of one path parameter (simple, label or matrix), percent-encoded.

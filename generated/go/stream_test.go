@@ -16,14 +16,24 @@ type testChunk struct {
 }
 
 func (c *testChunk) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
-	if err != nil {
+	var f [2][]byte
+	if _, err := splitObject(data, f[:], testChunkField); err != nil {
 		return err
 	}
-	if err := required(fields, "id", &c.ID, decodeString); err != nil {
+	if err := required(f[0], "id", &c.ID, decodeString); err != nil {
 		return err
 	}
-	return required(fields, "n", &c.N, decodeInt)
+	return required(f[1], "n", &c.N, decodeInt)
+}
+
+func testChunkField(key []byte) int {
+	switch string(key) {
+	case "id":
+		return 0
+	case "n":
+		return 1
+	}
+	return -1
 }
 
 func openTestStream[T any](t *testing.T, c *Client, ctx context.Context, decode func(ServerSentEvent) (T, error)) (*Stream[T], error) {

@@ -194,7 +194,11 @@ func (c *Client) exchange(ctx context.Context, req *request, opts []Option, stre
 	}
 	target := cfg.baseURL + req.path
 	if query := append(append([]string(nil), req.query...), auth.query...); len(query) > 0 {
-		target += "?" + strings.Join(query, "&")
+		sep := "?"
+		if strings.Contains(req.path, "?") { // a next page link's path carries its query
+			sep = "&"
+		}
+		target += sep + strings.Join(query, "&")
 	}
 	for retries := 0; ; retries++ {
 		resp, body, cancel, err := c.attempt(ctx, &cfg, req, &auth, target, retries, stream)
@@ -299,12 +303,14 @@ func (c *Client) send(ctx context.Context, cfg *config, req *request, auth *auth
 }
 
 // encodeBody encodes a request model and validates it like a response would be,
-// so a request that breaks the schema fails before anything is sent.
+// so a request that breaks the schema fails before anything is sent. It calls the
+// model's MarshalJSON itself: json.Marshal would only re-scan the compact output.
 func encodeBody[T any, P interface {
 	*T
 	json.Unmarshaler
+	json.Marshaler
 }](v T) ([]byte, error) {
-	b, err := json.Marshal(v)
+	b, err := P(&v).MarshalJSON()
 	if err != nil {
 		return nil, fmt.Errorf("%s: encoding the request body: %w", packageName, err)
 	}

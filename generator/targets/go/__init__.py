@@ -11,6 +11,7 @@ from ...format import format_go
 from ...ir.model import Api
 from ...render import TEMPLATES, render
 from ..contract import Option, Target
+from .files import PackageFiles
 from .names import GO_KEYWORDS
 from .testviews import build_tests
 from .views import Builder, PackageView
@@ -18,8 +19,6 @@ from .views import Builder, PackageView
 NAME = "go"
 _MODULE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._~/-]*$")
 _PACKAGE = re.compile(r"^[a-z][a-z0-9]*$")
-_TEMPLATES = ("config.go", "models.go", "client.go")
-_TEST_TEMPLATES = ("api_test.go", "models_test.go", "fuzz_test.go")
 
 
 def options_of(options: dict[str, Any]) -> tuple[str, str, str]:
@@ -45,14 +44,12 @@ def runtime_files() -> dict[str, str]:
 
 def generate(api: Api, options: dict[str, Any], progress: Callable[[str], None]) -> dict[str, str]:
     module, package, version = options_of(options)
-    view: PackageView = Builder(api, package, module).build(version)
-    files: dict[str, str] = {}
-    for name in _TEMPLATES:
-        files[name] = render("go", f"package/{name}.jinja", pkg=view)
-    tests = build_tests(api, view)
-    for name in _TEST_TEMPLATES:
-        files[name] = render("go", f"package/{name}.jinja", pkg=view, t=tests)
-    for name, text in runtime_files().items():
+    builder = Builder(api, package, module)
+    view: PackageView = builder.build(version)
+    runtime = runtime_files()
+    reserved = {name.removesuffix(".go").removesuffix("_test") for name in runtime}
+    files = PackageFiles(api, builder, view, build_tests(api, view), reserved).render()
+    for name, text in runtime.items():
         files[name] = re.sub(r"^package chatkit$", f"package {package}", text, count=1, flags=re.M)
     for rel in sorted(files):
         files[rel] = format_go(files[rel], rel)

@@ -52,7 +52,7 @@ PREDECLARED = _words(
 # The last element of every package the generated files (runtime, client, tests) import.
 IMPORTED_PACKAGES = _words(
     "bufio bytes context json errors fmt io math mime multipart http httptest textproto url os"
-    " reflect regexp runtime sort strconv strings sync testing time unicode log"
+    " reflect regexp runtime sort strconv strings sync testing time unicode log iter"
 )
 # Parameters and locals of the generated methods.
 METHOD_LOCALS = _words("s ctx params opts req out err path body form contentType q pathParam paramStyle")
@@ -61,14 +61,21 @@ RUNTIME_UNEXPORTED = _words(
     "addQuery asValidation at atIndex call checked config constJSONOf constOf constText decodeAny"
     " decodeBool decodeEnum decodeFloat decodeFloatEnum decodeInt decodeIntEnum decodeModel"
     " decodeModelPtr decodeNumber decodeObject decodeSecret decodeString decodeTagged decodeUnion"
-    " encodeBody exclusiveMaximum exclusiveMinimum expandPath expected extraFields firstVariant"
+    " encodeBody exclusiveMaximum exclusiveMinimum expandPath expected firstVariant"
     " jsonEvents jsonKind listOf mapOf maxItems maxLength maxProperties maximum messageOf minItems"
     " minLength minProperties minimum multipartForm multipleOf newConfig newError newMultipartForm"
-    " newStream nullableOf numeric objectWriter openStream optional paramString paramText parseJSON"
+    " newStream nullableOf numeric openStream optional paramText parseJSON"
     " part partQuoter pattern quoteShort rawEvents redacted request required retryAfter retryDelay"
     " sameJSON shouldRetry sleep sortedKeys union unionAs unionOf uniqueItems userAgent variant"
-    " writeField writeRaw initialRetryDelay maxRetryAfter maxRetryDelay retryJitter packageName"
-    " sdkName authKind authHeader setHeader jsonEqual"
+    " initialRetryDelay maxRetryAfter maxRetryDelay retryJitter packageName"
+    " sdkName setHeader jsonEqual"
+    # the scanner and writer the models encode and decode with, and the pagination runtime
+    " arrayEnd isDigit isHex isSpace items literalEnd maxDepth member members noField numberEnd"
+    " objectEnd skipSpace smallInt splitObject stringEnd syntaxError trailing trimJSON validNumber"
+    " valueEnd encodeAny encodeBool encodeEnum encodeFloat encodeFloatEnum encodeInt encodeIntEnum"
+    " encodeList encodeMap encodeModelPtr encodeNullable encodeNumber encodeSecret encodeString"
+    " jsonValue jsonWriter marshalValue safeASCII writers autoPaging listPage nextLink paging"
+    " scalarText splitOutside queryValue withQuery"
     " addCookie authParts checkExtra credential deepObject howToSet isHex memberText newParamValue"
     " objectMembers paramStyle paramValue parseParamValue pathParam pathText pct pctEncode queryJoin"
     " securityScheme trimEmpty validToken withCredential withTokenSource"
@@ -106,6 +113,7 @@ RUNTIME_NAMES = frozenset(
         "File",
         "Stream",
         "ServerSentEvent",
+        "Page",
     }
 )
 # Members of generated structs: a field may not take these names.

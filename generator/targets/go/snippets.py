@@ -139,6 +139,8 @@ class GoSnippets:
     def _printed(self, op: Operation, m: MethodView) -> str:
         """``result.ID`` when the result is a model with an ``id``; else the whole result."""
         ok = op.success
+        if m.page is not None:  # a list that pages returns its first page
+            return "result.Items"
         if m.returns == "model" and ok is not None and isinstance(ok.type, ModelRef):
             view = next((v for v in self.pkg.models if v.name == m.out_go), None)
             fv = next((f for f in view.fields if f.wire == '"id"'), None) if view else None

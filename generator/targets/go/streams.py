@@ -84,6 +84,7 @@ def stream_variant(b: Builder, op: Operation, plain: MethodView) -> MethodView:
         stream_flag=flag,
         stream_value=value,
         extra_stream=True,
+        page=None,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...ir.model import (
     AnyType,
@@ -23,6 +24,9 @@ from ..wire import cookie_pieces, header_text, path_text, pct, query_pieces
 from .sample import NoFiniteValue, Sampler, accepts_string
 from .types import go_string
 from .viewmodels import MethodView, PackageView
+
+if TYPE_CHECKING:
+    from .pagetests import PagesCase
 
 
 def js(value: object) -> str:
@@ -81,6 +85,7 @@ class Tests:
     models: list[ModelCase] = field(default_factory=list)
     enums: list[EnumCase] = field(default_factory=list)
     ops: list[OpCase] = field(default_factory=list)
+    pages: list[PagesCase] = field(default_factory=list)
     fuzz_types: list[str] = field(default_factory=list)  # every type that decodes JSON (fuzz_test.go)
     fuzz_seeds: list[tuple[int, str]] = field(default_factory=list)  # (index in fuzz_types, Go literal)
 
@@ -99,12 +104,17 @@ def build_tests(api: Api, view: PackageView) -> Tests:
     for e in view.enums:
         unknown: object = "__oasgen_unknown__" if e.base == "string" else 987654
         tests.enums.append(EnumCase(e.name, js(unknown), e.consts[0][0]))
+    from .pagetests import pages_case
+
     for s in view.services:
         for mv in s.methods:
             try:
                 tests.ops.append(_op_case(api, s.access, mv, models))
+                pages = pages_case(tests.ops[-1], models)
             except NoFiniteValue:
                 continue  # its request or response has no finite value to send
+            if pages is not None:
+                tests.pages.append(pages)
     tests.fuzz_types = [c.name for c in tests.models]
     tests.fuzz_types += [u.name for u in view.unions] + [e.name for e in view.enums]
     tests.fuzz_types += [a.name for a in view.aliases]

@@ -1,7 +1,9 @@
-"""IR types -> Go types and decoder expressions (a data table plus composition).
+"""IR types -> Go types, decoder and encoder expressions (a data table plus composition).
 
 A decoder expression has the Go type ``func([]byte) (T, error)`` and validates as it decodes;
 the runtime's combinators (``listOf``, ``mapOf``, ``nullableOf``, ``checked``, ...) compose them.
+An encoder expression has the Go type ``func(T, *jsonWriter)`` and appends the value's JSON
+(``encodeList``, ``encodeMap``, ``encodeNullable`` compose them; a model's is ``Model.writeJSON``).
 Inline enums and unions become named types, allocated through the shared :class:`NameTable`.
 """
 
@@ -31,27 +33,28 @@ from ...ir.model import (
 from .names import NameTable, exported
 from .text import go_string as go_string  # re-exported: the views import it from here
 
-# kind -> (Go type, decoder, how an error message names it)
-PRIMITIVES: dict[str, tuple[str, str, str]] = {
-    "string": ("string", "decodeString", "string"),
-    "integer": ("int64", "decodeInt", "integer"),
-    "number": ("float64", "decodeFloat", "number"),
-    "boolean": ("bool", "decodeBool", "boolean"),
+# kind -> (Go type, decoder, how an error message names it, encoder)
+PRIMITIVES: dict[str, tuple[str, str, str, str]] = {
+    "string": ("string", "decodeString", "string", "encodeString"),
+    "integer": ("int64", "decodeInt", "integer", "encodeInt"),
+    "number": ("float64", "decodeFloat", "number", "encodeFloat"),
+    "boolean": ("bool", "decodeBool", "boolean", "encodeBool"),
 }
-SECRET = ("Secret", "decodeSecret", "string")
-# enum base -> (Go underlying type, decoder)
-ENUM_BASES: dict[str, tuple[str, str]] = {
-    "string": ("string", "decodeEnum"),
-    "integer": ("int64", "decodeIntEnum"),
-    "number": ("float64", "decodeFloatEnum"),
+SECRET = ("Secret", "decodeSecret", "string", "encodeSecret")
+# enum base -> (Go underlying type, decoder, encoder)
+ENUM_BASES: dict[str, tuple[str, str, str]] = {
+    "string": ("string", "decodeEnum", "encodeEnum"),
+    "integer": ("int64", "decodeIntEnum", "encodeIntEnum"),
+    "number": ("float64", "decodeFloatEnum", "encodeFloatEnum"),
 }
-# Python type of a const value -> (Go type, decoder)
-CONST_BASES: dict[type, tuple[str, str]] = {
-    str: ("string", "decodeString"),
-    bool: ("bool", "decodeBool"),
-    int: ("int64", "decodeInt"),
-    float: ("float64", "decodeFloat"),
+# Python type of a const value -> (Go type, decoder, encoder)
+CONST_BASES: dict[type, tuple[str, str, str]] = {
+    str: ("string", "decodeString", "encodeString"),
+    bool: ("bool", "decodeBool", "encodeBool"),
+    int: ("int64", "decodeInt", "encodeInt"),
+    float: ("float64", "decodeFloat", "encodeFloat"),
 }
+ANY = ("json.RawMessage", "decodeAny", "any value", "encodeAny")
 # constraint attribute -> (runtime check, the value kinds it applies to).  JSON Schema ignores a
 # keyword on a value of another type (``minItems`` beside ``type: string``), and so do we.
 _NUMERIC = ("integer", "number")
@@ -91,11 +94,16 @@ def go_scalar(value: object) -> str:
     return repr(value)
 
 
+# ("model", model id) or ("op", operation id): where an inline enum or union was found.
+Origin = tuple[str, str] | None
+
+
 @dataclass(frozen=True)
 class GoType:
     go: str  # the Go type expression
     decoder: str  # Go expression: func([]byte) (go, error)
     what: str  # how an error message names the expected JSON
+    encoder: str  # Go expression: func(go, *jsonWriter)
 
 
 @dataclass
@@ -104,6 +112,7 @@ class Variant:
     go: str
     decoder: str
     what: str
+    encoder: str
 
 
 @dataclass
@@ -115,6 +124,7 @@ class UnionDef:
     tagged: list[tuple[str, str]]  # (wire value, variant check expression)
     rest: list[str]  # variant checks tried in order (untagged, or fallback of a tagged union)
     doc: str = ""
+    origin: Origin = None  # what was being mapped when it was made (its file follows it)
 
 
 @dataclass
@@ -122,6 +132,7 @@ class EnumDef:
     name: str
     enum: EnumType
     doc: str = ""
+    origin: Origin = None
 
 
 @dataclass
@@ -133,6 +144,7 @@ class TypeMapper:
     unions: dict[object, UnionDef] = field(default_factory=dict)
     enums: dict[object, EnumDef] = field(default_factory=dict)
     _alias_stack: list[str] = field(default_factory=list)
+    context: Origin = None  # set by the builder: the model or operation being mapped
 
     def checked(self, decoder: str, c: Constraints, go: str, kind: str) -> str:
         """``decoder`` wrapped with the runtime checks of ``c`` that apply to a ``kind`` value
@@ -170,41 +182,48 @@ class TypeMapper:
         (``StateVariable``).  ``owner`` is the model holding the value by value (None inside
         lists, maps and unions): a reference back to it is held by pointer."""
         if isinstance(t, Primitive):
-            go, dec, what = SECRET if secret and t.kind == "string" else PRIMITIVES[t.kind]
-            return GoType(go, self.checked(dec, t.constraints, go, t.kind), what)
+            go, dec, what, enc = SECRET if secret and t.kind == "string" else PRIMITIVES[t.kind]
+            return GoType(go, self.checked(dec, t.constraints, go, t.kind), what, enc)
         if isinstance(t, EnumType):
             name = self.enum(t, hint, short if contained else "")
-            return GoType(name, f"{enum_base(t)[1]}[{name}]", name)
+            _base, dec, enc = enum_base(t)
+            return GoType(name, f"{dec}[{name}]", name, f"{enc}[{name}]")
         if isinstance(t, Const):
             return self.const(t)
         if isinstance(t, ArrayType):
             item = self.map(t.items, hint + "Item", _singular(short), None, contained=True)
             dec = self.checked(f"listOf({item.decoder})", t.constraints, item.go, "array")
-            return GoType(f"[]{item.go}", dec, "array")
+            return GoType(f"[]{item.go}", dec, "array", f"encodeList({item.encoder})")
         if isinstance(t, MapType):
             val = self.map(t.values, hint + "Value", _singular(short), None, contained=True)
             dec = self.checked(f"mapOf({val.decoder})", t.constraints, val.go, "map")
-            return GoType(f"map[string]{val.go}", dec, "object")
+            return GoType(f"map[string]{val.go}", dec, "object", f"encodeMap({val.encoder})")
         if isinstance(t, Nullable):
             inner = self.map(t.inner, hint, short, owner, secret, contained)
-            return GoType(f"Nullable[{inner.go}]", f"nullableOf({inner.decoder})", f"{inner.what} | null")
+            return GoType(
+                f"Nullable[{inner.go}]",
+                f"nullableOf({inner.decoder})",
+                f"{inner.what} | null",
+                f"encodeNullable({inner.encoder})",
+            )
         if isinstance(t, UnionType):
             u = self.union(t, hint, short if contained else "")
-            return GoType(u.name, f"decode{u.name}", u.what)
+            return GoType(u.name, f"decode{u.name}", u.what, f"{u.name}.writeJSON")
         if isinstance(t, ModelRef):
             return self.model_ref(t, hint, short, owner)
         if isinstance(t, BinaryType):
-            return GoType("json.RawMessage", "decodeAny", "bytes")
+            return GoType("json.RawMessage", "decodeAny", "bytes", "encodeAny")
         assert isinstance(t, AnyType)
-        return GoType("json.RawMessage", "decodeAny", "any value")
+        return GoType(*ANY)
 
     def const(self, t: Const) -> GoType:
         value = thaw(t.value)
         base = _const_base(value)
         if base is None:
-            return GoType("json.RawMessage", f"constJSONOf({go_json_literal(value)})", json.dumps(value))
-        go, dec = base
-        return GoType(go, f"constOf({dec}, {go}({go_scalar(value)}))", json.dumps(value))
+            literal = go_json_literal(value)
+            return GoType("json.RawMessage", f"constJSONOf({literal})", json.dumps(value), "encodeAny")
+        go, dec, enc = base
+        return GoType(go, f"constOf({dec}, {go}({go_scalar(value)}))", json.dumps(value), enc)
 
     def const_value(self, t: Const) -> str:
         """A Go expression of the const's value, of the type :meth:`const` gives it."""
@@ -218,7 +237,7 @@ class TypeMapper:
         key = (hint, t)
         if key not in self.enums:
             name = self.table.claim(short if short and short not in self.table.taken else hint)
-            self.enums[key] = EnumDef(name, t)
+            self.enums[key] = EnumDef(name, t, origin=self.context)
         return self.enums[key].name
 
     def union(self, t: UnionType, hint: str, short: str, name: str | None = None) -> UnionDef:
@@ -227,7 +246,7 @@ class TypeMapper:
         if name is None:
             wanted = short if short and short != hint and short not in self.table.taken else hint
             name = self.table.claim(wanted)
-        u = UnionDef(name, "", [], None, [], [])
+        u = UnionDef(name, "", [], None, [], [], origin=self.context)
         self.unions[t] = u  # registered first: a recursive variant refers back to it
         mapped = [self.variant_type(v, f"{name}Variant{i}") for i, v in enumerate(t.variants)]
         u.what = " | ".join(dict.fromkeys(m.what for m in mapped))
@@ -239,7 +258,7 @@ class TypeMapper:
                 n += 1
                 vname = f"{base}{n}"
             used.add(vname)
-            u.variants.append(Variant(vname, m.go, m.decoder, m.what))
+            u.variants.append(Variant(vname, m.go, m.decoder, m.what, m.encoder))
         checks = [f"variant({m.decoder})" for m in mapped]
         if t.discriminator is not None:
             u.tag = t.discriminator.property
@@ -264,32 +283,36 @@ class TypeMapper:
     def variant_type(self, t: Type, hint: str) -> GoType:
         """A union variant; an unconstrained number keeps its exact text (json.Number)."""
         if isinstance(t, Primitive) and t.kind == "number" and t.constraints.is_empty():
-            return GoType("json.Number", "decodeNumber", "number")
+            return GoType("json.Number", "decodeNumber", "number", "encodeNumber")
         return self.map(t, hint, "", None)
 
     def model_ref(self, t: ModelRef, hint: str, short: str, owner: str | None) -> GoType:
         model = self.models.get(t.id)
         if model is None:
-            return GoType("json.RawMessage", "decodeAny", "any value")
+            return GoType(*ANY)
         name = self.names[t.id]
         if model.kind == "object":
             if owner is not None and owner in self.value_reach.get(t.id, set()) | {t.id}:
-                return GoType(f"*{name}", f"decodeModelPtr[{name}, *{name}]", name)
-            return GoType(name, f"decodeModel[{name}, *{name}]", name)
+                ptr = f"*{name}"
+                return GoType(ptr, f"decodeModelPtr[{name}, {ptr}]", name, f"encodeModelPtr[{name}]")
+            return GoType(name, f"decodeModel[{name}, *{name}]", name, f"{name}.writeJSON")
         enum = model_enum(model)
         if enum is not None:  # the enum type has the model's name; null is allowed where it is used
-            gt = GoType(name, f"{enum_base(enum)[1]}[{name}]", name)
+            _base, dec, enc = enum_base(enum)
+            gt = GoType(name, f"{dec}[{name}]", name, f"{enc}[{name}]")
             if isinstance(model.type, Nullable):
-                return GoType(f"Nullable[{name}]", f"nullableOf({gt.decoder})", f"{name} | null")
+                dec, enc = f"nullableOf({gt.decoder})", f"encodeNullable({gt.encoder})"
+                return GoType(f"Nullable[{name}]", dec, f"{name} | null", enc)
             return gt
         if isinstance(model.type, UnionType):
             u = self.union(model.type, name, "", name=name)
-            return GoType(u.name, f"decode{u.name}", u.what)
+            return GoType(u.name, f"decode{u.name}", u.what, f"{u.name}.writeJSON")
         if t.id in self._alias_stack or model.type is None:
-            return GoType("json.RawMessage", "decodeAny", "any value")
+            return GoType(*ANY)
         inner = self.alias_target(t.id, model.type, name, owner)
         # the alias of a model held by pointer (a cycle back to the owner) is held by pointer too
-        return GoType(f"*{name}" if inner.go.startswith("*") else name, inner.decoder, inner.what)
+        go = f"*{name}" if inner.go.startswith("*") else name
+        return GoType(go, inner.decoder, inner.what, inner.encoder)
 
     def alias_target(self, model_id: str, t: Type, name: str, owner: str | None = None) -> GoType:
         """The Go type a non-object model aliases.  A reference back to the model inside it is any
@@ -340,16 +363,16 @@ def model_enum(model: Model) -> EnumType | None:
     return t if model.kind == "enum" and isinstance(t, EnumType) else None
 
 
-def enum_base(t: EnumType) -> tuple[str, str]:
-    """(Go underlying type, decoder) of an enum: an integer enum with a value int64 cannot hold
+def enum_base(t: EnumType) -> tuple[str, str, str]:
+    """(Go underlying type, decoder, encoder) of an enum: an integer enum with a value int64 cannot hold
     is a float64 enum (Go constants must fit their type)."""
     if t.base == "integer" and any(not _INT64_MIN <= int(str(v)) <= _INT64_MAX for v in t.values):
         return ENUM_BASES["number"]
     return ENUM_BASES[t.base]
 
 
-def _const_base(value: object) -> tuple[str, str] | None:
-    """(Go type, decoder) of a const, or None for one kept as JSON text (null, objects, arrays, and
+def _const_base(value: object) -> tuple[str, str, str] | None:
+    """(Go type, decoder, encoder) of a const, or None for one kept as JSON text (null, objects, arrays, and
     integers int64 cannot hold)."""
     if isinstance(value, int) and not isinstance(value, bool) and not _INT64_MIN <= value <= _INT64_MAX:
         return None

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...ir.model import Operation, Param
 from .auth import AuthView
 from .params import send_call
+
+if TYPE_CHECKING:
+    from .paging import PageView
 
 
 @dataclass
@@ -19,6 +23,8 @@ class FieldView:
     required: bool
     const: str | None  # Go string literal of the constant's JSON text
     doc: list[str]
+    encoder: str = ""  # Go func(T, *jsonWriter) of the (unwrapped) value
+    key: str = ""  # Go string literal of the member's JSON key and colon: "\"id\":"
 
 
 @dataclass
@@ -26,8 +32,7 @@ class ModelView:
     name: str
     doc: list[str]
     fields: list[FieldView]
-    known: str  # the is<Name>Field function
-    wires: str  # `"a", "b"` for the switch
+    index: str  # the fieldOf<Name> function: wire key -> field number, -1 for others
     extra_decoder: str = ""  # checks each undeclared member (typed additionalProperties); "" when any
 
 
@@ -151,6 +156,7 @@ class MethodView:
     stream_value: str = ""  # Go expression of true for that field
     extra_stream: bool = False  # the Stream method beside the plain one (shares its params struct)
     multipart_consts: list[tuple[str, str]] = field(default_factory=list)  # (wire, JSON text) literals
+    page: PageView | None = None  # a list that pages: List returns a Page, plus <Name>AutoPaging
     body_consts: list[tuple[str, str]] = field(default_factory=list)  # (field, Go value): optional consts
     op: Operation = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
@@ -194,10 +200,12 @@ class PackageView:
     unions: list[UnionView]
     aliases: list[AliasView]
     services: list[ServiceView]  # every node of the tree, parents first
-    models_json: bool
-    models_strconv: bool
-    services_json: bool
     names: dict[str, str] = field(default_factory=dict)  # model id -> Go name
+
+    @property
+    def paged(self) -> bool:
+        """Some list method pages."""
+        return any(m.page for s in self.services for m in s.methods)
 
     @property
     def roots(self) -> list[ServiceView]:

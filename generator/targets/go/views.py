@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ...ir.model import (
     AnyType,
@@ -36,10 +38,11 @@ from .names import (
     type_name,
     unexported,
 )
+from .paging import page_view, paged_doc
 from .params import const_value, path_param, security_literal, send_call
 from .streams import multipart_fields, stream_flag, stream_variant
 from .streams import unique_methods as _unique_methods
-from .types import GoType, TypeMapper, enum_base, go_json_literal, go_scalar, go_string, model_enum
+from .types import GoType, Origin, TypeMapper, enum_base, go_json_literal, go_scalar, go_string, model_enum
 from .viewmodels import (
     AccessorView,
     AliasView,
@@ -127,9 +130,9 @@ class Builder:
     def build(self, version: str) -> PackageView:
         for m in self.api.models:  # named unions first: they keep their model's name
             if m.kind != "object" and isinstance(m.type, UnionType):
-                self.types.union(m.type, self.names[m.id], "", name=self.names[m.id]).doc = (
-                    m.description or ""
-                )
+                with self.within(("model", m.id)):
+                    u = self.types.union(m.type, self.names[m.id], "", name=self.names[m.id])
+                u.doc = m.description or ""
         enums = [self.enum_view(m) for m in self.api.models if model_enum(m) is not None]
         services = self.services()
         models = [self.model_view(m) for m in self.api.models if m.kind == "object"]
@@ -141,7 +144,8 @@ class Builder:
                 and not isinstance(m.type, UnionType)
                 and not model_enum(m)
             ):
-                gt = self.types.alias_target(m.id, m.type, self.names[m.id])
+                with self.within(("model", m.id)):
+                    gt = self.types.alias_target(m.id, m.type, self.names[m.id])
                 aliases.append(
                     AliasView(self.names[m.id], gt.go, comment(m.description, name=self.names[m.id]))
                 )
@@ -150,10 +154,7 @@ class Builder:
         unions = [self.union_view(u) for u in self.types.unions.values()]
         env = re.sub(r"[^A-Z0-9]", "_", self.package.upper())
         auth = auth_view(self.api, self.auth_names, env)
-        methods = [m for s in services for m in s.methods]
         base_url = self.api.servers[0].url if self.api.servers else "http://localhost"
-        texts = [f.go for m in models for f in m.fields] + [a.go for a in aliases]
-        texts += [v.go for u in unions for v in u.accessors]
         return PackageView(
             package=self.package,
             module=self.module,
@@ -173,27 +174,23 @@ class Builder:
             unions=unions,
             aliases=aliases,
             services=services,
-            models_json=bool(models) or any("json." in t for t in texts),
-            models_strconv=any("strconv." in c.convert for u in unions for c in u.ctors),
-            services_json=any(
-                "json." in x
-                for m in methods
-                for x in [m.out_go, m.body_go]
-                + [a.go for a in m.args]
-                + [f.go for f in (m.params.fields if m.params else [])]
-                + m.path_params
-                + [s.call for s in m.sends]
-                + [f.go for f in (m.params.fields if m.params else [])]
-            )
-            or any(m.params and m.params.extra for m in methods)
-            or any(m.returns == "value" or any("json." in v for _, v in m.body_consts) for m in methods),
             names=dict(self.names),
         )
 
     # -- models -----------------------------------------------------------------------------------------
+    @contextmanager
+    def within(self, origin: Origin) -> Iterator[None]:
+        """Inline enums and unions mapped inside are marked as found in ``origin``."""
+        saved, self.types.context = self.types.context, origin
+        try:
+            yield
+        finally:
+            self.types.context = saved
+
     def field_view(self, owner: Model, f: Field, name: str) -> FieldView:
         oname = self.names[owner.id]
-        gt = self.types.map(f.type, oname + exported(f.name), exported(f.name), owner.id, f.secret)
+        with self.within(("model", owner.id)):
+            gt = self.types.map(f.type, oname + exported(f.name), exported(f.name), owner.id, f.secret)
         const = go_json_literal(f.type.value) if isinstance(f.type, Const) else None
         doc = comment(_field_doc(f), "\t")
         return FieldView(
@@ -204,6 +201,8 @@ class Builder:
             required=f.required,
             const=const,
             doc=doc,
+            encoder=gt.encoder,
+            key=go_string(json.dumps(f.name) + ":"),
         )
 
     def model_view(self, m: Model) -> ModelView:
@@ -213,14 +212,16 @@ class Builder:
             name=name,
             doc=comment(m.description, name=name),
             fields=fields,
-            known=f"is{name}Field",
-            wires=", ".join(f.wire for f in fields),
-            extra_decoder=(
-                self.types.map(m.additional, name + "Value", "Value", None).decoder
-                if m.additional is not None and not isinstance(m.additional, AnyType)
-                else ""
-            ),
+            index=f"fieldOf{name}",
+            extra_decoder=self.extra_decoder(m, name),
         )
+
+    def extra_decoder(self, m: Model, name: str) -> str:
+        """The decoder each undeclared member must pass (typed additionalProperties), "" for any."""
+        if m.additional is None or isinstance(m.additional, AnyType):
+            return ""
+        with self.within(("model", m.id)):
+            return self.types.map(m.additional, name + "Value", "Value", None).decoder
 
     def enum_view(self, m: Model) -> EnumView:
         enum = model_enum(m)
@@ -282,7 +283,8 @@ class Builder:
                 methods.append(self.method(op, words))
                 ok = op.success
                 if ok is not None and ok.stream is not None and ok.encoding != "event-stream":
-                    methods.append(stream_variant(self, op, methods[-1]))
+                    with self.within(("op", op.id)):
+                        methods.append(stream_variant(self, op, methods[-1]))
             _unique_methods(methods)
             group = ".".join("_".join(part) for part in node.path)
             view = ServiceView(field, svc, group, methods, access)
@@ -309,6 +311,14 @@ class Builder:
         return out
 
     def method(self, op: Operation, group: tuple[str, ...]) -> MethodView:
+        with self.within(("op", op.id)):
+            mv = self._method(op, group)
+            mv.page = page_view(self, op, mv)
+        if mv.page is not None:
+            mv.doc = paged_doc(self, op, mv)
+        return mv
+
+    def _method(self, op: Operation, group: tuple[str, ...]) -> MethodView:
         name = method_name(op.name)
         prefix = exported(tuple(singular(w) for w in group), "Default") + name
         taken: set[str] = set()

@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ValidationError reports JSON that does not match the schema. Path locates the
@@ -54,7 +55,9 @@ func atIndex(err error, i int) error {
 
 // jsonKind names the JSON type of raw, as error messages spell it.
 func jsonKind(raw []byte) string {
-	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if len(raw) > 0 && isSpace(raw[0]) {
+		raw = bytes.TrimLeft(raw, " \t\r\n")
+	}
 	if len(raw) == 0 {
 		return "nothing"
 	}
@@ -82,8 +85,23 @@ func expected(what string, raw []byte) error {
 // The generated models compose them: listOf(decodeString), nullableOf(decodeInt), ...
 
 func decodeString(raw []byte) (string, error) {
-	if jsonKind(raw) != "string" {
+	raw = trimJSON(raw)
+	if len(raw) == 0 || raw[0] != '"' {
 		return "", expected("string", raw)
+	}
+	if n := len(raw); n >= 2 && raw[n-1] == '"' {
+		// No escapes, quotes or control bytes, and valid UTF-8: the text is the value.
+		plain, ascii := true, true
+		for _, c := range raw[1 : n-1] {
+			if c < 0x20 || c == '"' || c == '\\' {
+				plain = false
+				break
+			}
+			ascii = ascii && c < utf8.RuneSelf
+		}
+		if plain && (ascii || utf8.Valid(raw[1:n-1])) {
+			return string(raw[1 : n-1]), nil
+		}
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
@@ -100,10 +118,17 @@ func decodeSecret(raw []byte) (Secret, error) {
 // decodeInt accepts JSON integers that fit in int64 (and integral numbers such
 // as 1.0, as JSON Schema does); it never goes through float64 for plain digits.
 func decodeInt(raw []byte) (int64, error) {
+	raw = trimJSON(raw)
 	if jsonKind(raw) != "number" {
 		return 0, expected("integer", raw)
 	}
-	text := string(bytes.TrimSpace(raw))
+	if n, ok := smallInt(raw); ok {
+		return n, nil
+	}
+	if !validNumber(raw) {
+		return 0, &ValidationError{Message: "expected integer, got " + quoteShort(string(raw))}
+	}
+	text := string(raw)
 	if n, err := strconv.ParseInt(text, 10, 64); err == nil {
 		return n, nil
 	}
@@ -114,11 +139,37 @@ func decodeInt(raw []byte) (int64, error) {
 	return int64(f), nil
 }
 
+// smallInt reads up to 18 plain digits (with an optional minus sign) exactly.
+func smallInt(raw []byte) (int64, bool) {
+	digits := raw
+	if len(digits) > 0 && digits[0] == '-' {
+		digits = digits[1:]
+	}
+	if len(digits) == 0 || len(digits) > 18 || (digits[0] == '0' && len(digits) > 1) {
+		return 0, false
+	}
+	var n int64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if raw[0] == '-' {
+		n = -n
+	}
+	return n, true
+}
+
 func decodeFloat(raw []byte) (float64, error) {
+	raw = trimJSON(raw)
 	if jsonKind(raw) != "number" {
 		return 0, expected("number", raw)
 	}
-	f, err := strconv.ParseFloat(string(bytes.TrimSpace(raw)), 64)
+	if !validNumber(raw) {
+		return 0, &ValidationError{Message: "expected number, got " + quoteShort(string(raw))}
+	}
+	f, err := strconv.ParseFloat(string(raw), 64)
 	if err != nil {
 		return 0, &ValidationError{Message: "expected a number within float64 range"}
 	}
@@ -127,14 +178,18 @@ func decodeFloat(raw []byte) (float64, error) {
 
 // decodeNumber keeps the number's exact JSON text.
 func decodeNumber(raw []byte) (json.Number, error) {
+	raw = trimJSON(raw)
 	if jsonKind(raw) != "number" {
 		return "", expected("number", raw)
 	}
-	return json.Number(bytes.TrimSpace(raw)), nil
+	if !validNumber(raw) {
+		return "", &ValidationError{Message: "expected number, got " + quoteShort(string(raw))}
+	}
+	return json.Number(raw), nil
 }
 
 func decodeBool(raw []byte) (bool, error) {
-	switch string(bytes.TrimSpace(raw)) {
+	switch string(trimJSON(raw)) {
 	case "true":
 		return true, nil
 	case "false":
@@ -143,9 +198,13 @@ func decodeBool(raw []byte) (bool, error) {
 	return false, expected("boolean", raw)
 }
 
-// decodeAny keeps any JSON value as its raw text.
+// decodeAny keeps any JSON value as its raw text (validated, copied).
 func decodeAny(raw []byte) (json.RawMessage, error) {
-	return append(json.RawMessage(nil), bytes.TrimSpace(raw)...), nil
+	raw = trimJSON(raw)
+	if valueEnd(raw, 0, 0) != len(raw) {
+		return nil, syntaxError(raw)
+	}
+	return append(json.RawMessage(nil), raw...), nil
 }
 
 func decodeEnum[E ~string](raw []byte) (E, error) {
@@ -187,20 +246,21 @@ func decodeModelPtr[T any, P interface {
 
 func listOf[T any](item func([]byte) (T, error)) func([]byte) ([]T, error) {
 	return func(raw []byte) ([]T, error) {
-		if jsonKind(raw) != "array" {
+		raw = trimJSON(raw)
+		if len(raw) == 0 || raw[0] != '[' {
 			return nil, expected("array", raw)
 		}
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
-			return nil, &ValidationError{Message: err.Error()}
-		}
-		out := make([]T, len(items))
-		for i, x := range items {
+		out := []T{}
+		err := items(raw, func(i int, x []byte) error {
 			v, err := item(x)
 			if err != nil {
-				return nil, atIndex(err, i)
+				return atIndex(err, i)
 			}
-			out[i] = v
+			out = append(out, v)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		return out, nil
 	}
@@ -208,17 +268,21 @@ func listOf[T any](item func([]byte) (T, error)) func([]byte) ([]T, error) {
 
 func mapOf[T any](item func([]byte) (T, error)) func([]byte) (map[string]T, error) {
 	return func(raw []byte) (map[string]T, error) {
-		fields, err := decodeObject(raw)
+		raw = trimJSON(raw)
+		if len(raw) == 0 || raw[0] != '{' {
+			return nil, expected("object", raw)
+		}
+		out := map[string]T{}
+		err := members(raw, func(k, x []byte) error {
+			v, err := item(x)
+			if err != nil {
+				return at(err, string(k))
+			}
+			out[string(k)] = v
+			return nil
+		})
 		if err != nil {
 			return nil, err
-		}
-		out := make(map[string]T, len(fields))
-		for _, k := range sortedKeys(fields) {
-			v, err := item(fields[k])
-			if err != nil {
-				return nil, at(err, k)
-			}
-			out[k] = v
 		}
 		return out, nil
 	}

@@ -56,35 +56,49 @@ type optHolder struct {
 	Req  Nullable[int64]
 }
 
-func (h optHolder) MarshalJSON() ([]byte, error) {
-	var w objectWriter
+func (h optHolder) MarshalJSON() ([]byte, error) { return marshalValue(h) }
+
+func (h optHolder) writeJSON(w *jsonWriter) {
+	w.open()
 	if h.Name.IsSet() {
-		writeField(&w, "name", h.Name.Value())
+		encodeNullable(encodeString)(h.Name.Value(), w.key(`"name":`))
 	}
 	if h.N.IsSet() {
-		writeField(&w, "n", h.N.Value())
+		encodeInt(h.N.Value(), w.key(`"n":`))
 	}
-	writeField(&w, "req", h.Req)
-	return w.finish()
+	encodeNullable(encodeInt)(h.Req, w.key(`"req":`))
+	w.close()
 }
 
 func (h *optHolder) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
-	if err != nil {
+	var f [3][]byte
+	if _, err := splitObject(data, f[:], optHolderField); err != nil {
 		return err
 	}
 	var out optHolder
-	if err := optional(fields, "name", &out.Name, nullableOf(decodeString)); err != nil {
+	if err := optional(f[0], "name", &out.Name, nullableOf(decodeString)); err != nil {
 		return err
 	}
-	if err := optional(fields, "n", &out.N, decodeInt); err != nil {
+	if err := optional(f[1], "n", &out.N, decodeInt); err != nil {
 		return err
 	}
-	if err := required(fields, "req", &out.Req, nullableOf(decodeInt)); err != nil {
+	if err := required(f[2], "req", &out.Req, nullableOf(decodeInt)); err != nil {
 		return err
 	}
 	*h = out
 	return nil
+}
+
+func optHolderField(key []byte) int {
+	switch string(key) {
+	case "name":
+		return 0
+	case "n":
+		return 1
+	case "req":
+		return 2
+	}
+	return -1
 }
 
 func TestAbsentNullValueRoundTrip(t *testing.T) {

@@ -2,6 +2,7 @@ package chatkit
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 )
 
@@ -24,14 +25,17 @@ func (u union) Raw() json.RawMessage { return u.raw }
 func (u union) IsSet() bool { return u.raw != nil }
 
 // MarshalJSON writes the held JSON value.
-func (u union) MarshalJSON() ([]byte, error) {
-	if u.err != nil {
-		return nil, u.err
+func (u union) MarshalJSON() ([]byte, error) { return marshalValue(u) }
+
+func (u union) writeJSON(w *jsonWriter) {
+	switch {
+	case u.err != nil:
+		w.fail(u.err)
+	case u.raw == nil:
+		w.fail(errors.New("union value is not set"))
+	default:
+		w.buf = append(w.buf, u.raw...)
 	}
-	if u.raw == nil {
-		return nil, fmt.Errorf("union value is not set")
-	}
-	return u.raw, nil
 }
 
 // String returns the JSON text of the value.
@@ -75,10 +79,10 @@ func unionAs[T any](u union, dec func([]byte) (T, error)) (T, bool) {
 
 // decodeUnion accepts raw when one of the variants does (tried in order).
 func decodeUnion(raw []byte, what string, variants ...func([]byte) error) (union, error) {
+	raw = trimJSON(raw)
 	for _, check := range variants {
 		if check(raw) == nil {
-			v, _ := decodeAny(raw)
-			return union{raw: v}, nil
+			return union{raw: append(json.RawMessage(nil), raw...)}, nil
 		}
 	}
 	return union{}, expected(what, raw)
@@ -86,21 +90,23 @@ func decodeUnion(raw []byte, what string, variants ...func([]byte) error) (union
 
 // decodeTagged picks the variant by the value of the discriminator property tag.
 func decodeTagged(raw []byte, tag, what string, variants map[string]func([]byte) error, rest ...func([]byte) error) (union, error) {
-	fields, err := decodeObject(raw)
-	if err != nil {
+	raw = trimJSON(raw)
+	var t []byte
+	if len(raw) > 0 && raw[0] == '{' && valueEnd(raw, 0, 0) == len(raw) {
+		t = member(raw, tag)
+	} else {
 		if len(rest) > 0 {
 			return decodeUnion(raw, what, rest...)
 		}
 		return union{}, expected(what, raw)
 	}
-	if t, ok := fields[tag]; ok {
+	if t != nil {
 		if name, err := decodeString(t); err == nil {
 			if check, ok := variants[name]; ok {
 				if err := check(raw); err != nil {
 					return union{}, err
 				}
-				v, _ := decodeAny(raw)
-				return union{raw: v}, nil
+				return union{raw: append(json.RawMessage(nil), raw...)}, nil
 			}
 		}
 	}
@@ -108,5 +114,5 @@ func decodeTagged(raw []byte, tag, what string, variants map[string]func([]byte)
 		return decodeUnion(raw, what, rest...)
 	}
 	names := sortedKeys(variants)
-	return union{}, at(&ValidationError{Message: fmt.Sprintf("expected one of %q, got %s", names, quoteShort(string(fields[tag])))}, tag)
+	return union{}, at(&ValidationError{Message: fmt.Sprintf("expected one of %q, got %s", names, quoteShort(string(t)))}, tag)
 }

@@ -55,69 +55,92 @@ type ChatSession struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSession) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "id", v.ID)
-	writeRaw(&w, "object", "\"chatkit.session\"")
-	writeField(&w, "expires_at", v.ExpiresAt)
-	writeField(&w, "client_secret", v.ClientSecret)
-	writeField(&w, "workflow", v.Workflow)
-	writeField(&w, "user", v.User)
-	writeField(&w, "rate_limits", v.RateLimits)
-	writeField(&w, "max_requests_per_1_minute", v.MaxRequestsPer1Minute)
-	writeField(&w, "status", v.Status)
-	writeField(&w, "chatkit_configuration", v.ChatkitConfiguration)
-	w.extra(v.ExtraFields, isChatSessionField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatSession) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeString(v.ID, w.key("\"id\":"))
+	w.key("\"object\":").raw("\"chatkit.session\"")
+	encodeInt(v.ExpiresAt, w.key("\"expires_at\":"))
+	encodeSecret(v.ClientSecret, w.key("\"client_secret\":"))
+	ChatKitWorkflow.writeJSON(v.Workflow, w.key("\"workflow\":"))
+	encodeString(v.User, w.key("\"user\":"))
+	ChatSessionRateLimits.writeJSON(v.RateLimits, w.key("\"rate_limits\":"))
+	encodeInt(v.MaxRequestsPer1Minute, w.key("\"max_requests_per_1_minute\":"))
+	encodeEnum[ChatSessionStatus](v.Status, w.key("\"status\":"))
+	ChatSessionChatKitConfiguration.writeJSON(v.ChatkitConfiguration, w.key("\"chatkit_configuration\":"))
+	w.extra(v.ExtraFields, fieldOfChatSession)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSession; errors name the JSON path of the bad value.
 func (v *ChatSession) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [10][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSession)
 	if err != nil {
 		return err
 	}
 	var out ChatSession
-	if err := required(fields, "id", &out.ID, decodeString); err != nil {
+	if err := required(f[0], "id", &out.ID, decodeString); err != nil {
 		return err
 	}
-	if err := required(fields, "object", &out.Object, constOf(decodeString, string("chatkit.session"))); err != nil {
+	if err := required(f[1], "object", &out.Object, constOf(decodeString, string("chatkit.session"))); err != nil {
 		return err
 	}
-	if err := required(fields, "expires_at", &out.ExpiresAt, decodeInt); err != nil {
+	if err := required(f[2], "expires_at", &out.ExpiresAt, decodeInt); err != nil {
 		return err
 	}
-	if err := required(fields, "client_secret", &out.ClientSecret, decodeSecret); err != nil {
+	if err := required(f[3], "client_secret", &out.ClientSecret, decodeSecret); err != nil {
 		return err
 	}
-	if err := required(fields, "workflow", &out.Workflow, decodeModel[ChatKitWorkflow, *ChatKitWorkflow]); err != nil {
+	if err := required(f[4], "workflow", &out.Workflow, decodeModel[ChatKitWorkflow, *ChatKitWorkflow]); err != nil {
 		return err
 	}
-	if err := required(fields, "user", &out.User, decodeString); err != nil {
+	if err := required(f[5], "user", &out.User, decodeString); err != nil {
 		return err
 	}
-	if err := required(fields, "rate_limits", &out.RateLimits, decodeModel[ChatSessionRateLimits, *ChatSessionRateLimits]); err != nil {
+	if err := required(f[6], "rate_limits", &out.RateLimits, decodeModel[ChatSessionRateLimits, *ChatSessionRateLimits]); err != nil {
 		return err
 	}
-	if err := required(fields, "max_requests_per_1_minute", &out.MaxRequestsPer1Minute, decodeInt); err != nil {
+	if err := required(f[7], "max_requests_per_1_minute", &out.MaxRequestsPer1Minute, decodeInt); err != nil {
 		return err
 	}
-	if err := required(fields, "status", &out.Status, decodeEnum[ChatSessionStatus]); err != nil {
+	if err := required(f[8], "status", &out.Status, decodeEnum[ChatSessionStatus]); err != nil {
 		return err
 	}
-	if err := required(fields, "chatkit_configuration", &out.ChatkitConfiguration, decodeModel[ChatSessionChatKitConfiguration, *ChatSessionChatKitConfiguration]); err != nil {
+	if err := required(f[9], "chatkit_configuration", &out.ChatkitConfiguration, decodeModel[ChatSessionChatKitConfiguration, *ChatSessionChatKitConfiguration]); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionField(key string) bool {
-	switch key {
-	case "id", "object", "expires_at", "client_secret", "workflow", "user", "rate_limits", "max_requests_per_1_minute", "status", "chatkit_configuration":
-		return true
+func fieldOfChatSession(key []byte) int {
+	switch string(key) {
+	case "id":
+		return 0
+	case "object":
+		return 1
+	case "expires_at":
+		return 2
+	case "client_secret":
+		return 3
+	case "workflow":
+		return 4
+	case "user":
+		return 5
+	case "rate_limits":
+		return 6
+	case "max_requests_per_1_minute":
+		return 7
+	case "status":
+		return 8
+	case "chatkit_configuration":
+		return 9
 	}
-	return false
+	return -1
 }
 
 // ChatKitWorkflow: Workflow metadata and state returned for the session.
@@ -137,45 +160,56 @@ type ChatKitWorkflow struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatKitWorkflow) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "id", v.ID)
-	writeField(&w, "version", v.Version)
-	writeField(&w, "state_variables", v.StateVariables)
-	writeField(&w, "tracing", v.Tracing)
-	w.extra(v.ExtraFields, isChatKitWorkflowField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatKitWorkflow) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeString(v.ID, w.key("\"id\":"))
+	encodeNullable(encodeString)(v.Version, w.key("\"version\":"))
+	encodeNullable(encodeMap(StateVariable.writeJSON))(v.StateVariables, w.key("\"state_variables\":"))
+	ChatKitWorkflowTracing.writeJSON(v.Tracing, w.key("\"tracing\":"))
+	w.extra(v.ExtraFields, fieldOfChatKitWorkflow)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatKitWorkflow; errors name the JSON path of the bad value.
 func (v *ChatKitWorkflow) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [4][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatKitWorkflow)
 	if err != nil {
 		return err
 	}
 	var out ChatKitWorkflow
-	if err := required(fields, "id", &out.ID, decodeString); err != nil {
+	if err := required(f[0], "id", &out.ID, decodeString); err != nil {
 		return err
 	}
-	if err := required(fields, "version", &out.Version, nullableOf(decodeString)); err != nil {
+	if err := required(f[1], "version", &out.Version, nullableOf(decodeString)); err != nil {
 		return err
 	}
-	if err := required(fields, "state_variables", &out.StateVariables, nullableOf(mapOf(decodeStateVariable))); err != nil {
+	if err := required(f[2], "state_variables", &out.StateVariables, nullableOf(mapOf(decodeStateVariable))); err != nil {
 		return err
 	}
-	if err := required(fields, "tracing", &out.Tracing, decodeModel[ChatKitWorkflowTracing, *ChatKitWorkflowTracing]); err != nil {
+	if err := required(f[3], "tracing", &out.Tracing, decodeModel[ChatKitWorkflowTracing, *ChatKitWorkflowTracing]); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatKitWorkflowField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatKitWorkflowField(key string) bool {
-	switch key {
-	case "id", "version", "state_variables", "tracing":
-		return true
+func fieldOfChatKitWorkflow(key []byte) int {
+	switch string(key) {
+	case "id":
+		return 0
+	case "version":
+		return 1
+	case "state_variables":
+		return 2
+	case "tracing":
+		return 3
 	}
-	return false
+	return -1
 }
 
 // ChatKitWorkflowTracing: Diagnostic tracing settings of the workflow.
@@ -188,33 +222,38 @@ type ChatKitWorkflowTracing struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatKitWorkflowTracing) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "enabled", v.Enabled)
-	w.extra(v.ExtraFields, isChatKitWorkflowTracingField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatKitWorkflowTracing) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeBool(v.Enabled, w.key("\"enabled\":"))
+	w.extra(v.ExtraFields, fieldOfChatKitWorkflowTracing)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatKitWorkflowTracing; errors name the JSON path of the bad value.
 func (v *ChatKitWorkflowTracing) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [1][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatKitWorkflowTracing)
 	if err != nil {
 		return err
 	}
 	var out ChatKitWorkflowTracing
-	if err := required(fields, "enabled", &out.Enabled, decodeBool); err != nil {
+	if err := required(f[0], "enabled", &out.Enabled, decodeBool); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatKitWorkflowTracingField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatKitWorkflowTracingField(key string) bool {
-	switch key {
+func fieldOfChatKitWorkflowTracing(key []byte) int {
+	switch string(key) {
 	case "enabled":
-		return true
+		return 0
 	}
-	return false
+	return -1
 }
 
 // ChatSessionRateLimits: Active per-minute request limit for the session.
@@ -227,33 +266,38 @@ type ChatSessionRateLimits struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionRateLimits) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "max_requests_per_1_minute", v.MaxRequestsPer1Minute)
-	w.extra(v.ExtraFields, isChatSessionRateLimitsField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatSessionRateLimits) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeInt(v.MaxRequestsPer1Minute, w.key("\"max_requests_per_1_minute\":"))
+	w.extra(v.ExtraFields, fieldOfChatSessionRateLimits)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionRateLimits; errors name the JSON path of the bad value.
 func (v *ChatSessionRateLimits) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [1][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionRateLimits)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionRateLimits
-	if err := required(fields, "max_requests_per_1_minute", &out.MaxRequestsPer1Minute, decodeInt); err != nil {
+	if err := required(f[0], "max_requests_per_1_minute", &out.MaxRequestsPer1Minute, decodeInt); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionRateLimitsField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionRateLimitsField(key string) bool {
-	switch key {
+func fieldOfChatSessionRateLimits(key []byte) int {
+	switch string(key) {
 	case "max_requests_per_1_minute":
-		return true
+		return 0
 	}
-	return false
+	return -1
 }
 
 // ChatSessionChatKitConfiguration: ChatKit configuration for the session.
@@ -270,41 +314,50 @@ type ChatSessionChatKitConfiguration struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionChatKitConfiguration) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "automatic_thread_titling", v.AutomaticThreadTitling)
-	writeField(&w, "file_upload", v.FileUpload)
-	writeField(&w, "history", v.History)
-	w.extra(v.ExtraFields, isChatSessionChatKitConfigurationField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatSessionChatKitConfiguration) writeJSON(w *jsonWriter) {
+	w.open()
+	ChatSessionAutomaticThreadTitling.writeJSON(v.AutomaticThreadTitling, w.key("\"automatic_thread_titling\":"))
+	ChatSessionFileUpload.writeJSON(v.FileUpload, w.key("\"file_upload\":"))
+	ChatSessionHistory.writeJSON(v.History, w.key("\"history\":"))
+	w.extra(v.ExtraFields, fieldOfChatSessionChatKitConfiguration)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionChatKitConfiguration; errors name the JSON path of the bad value.
 func (v *ChatSessionChatKitConfiguration) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [3][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionChatKitConfiguration)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionChatKitConfiguration
-	if err := required(fields, "automatic_thread_titling", &out.AutomaticThreadTitling, decodeModel[ChatSessionAutomaticThreadTitling, *ChatSessionAutomaticThreadTitling]); err != nil {
+	if err := required(f[0], "automatic_thread_titling", &out.AutomaticThreadTitling, decodeModel[ChatSessionAutomaticThreadTitling, *ChatSessionAutomaticThreadTitling]); err != nil {
 		return err
 	}
-	if err := required(fields, "file_upload", &out.FileUpload, decodeModel[ChatSessionFileUpload, *ChatSessionFileUpload]); err != nil {
+	if err := required(f[1], "file_upload", &out.FileUpload, decodeModel[ChatSessionFileUpload, *ChatSessionFileUpload]); err != nil {
 		return err
 	}
-	if err := required(fields, "history", &out.History, decodeModel[ChatSessionHistory, *ChatSessionHistory]); err != nil {
+	if err := required(f[2], "history", &out.History, decodeModel[ChatSessionHistory, *ChatSessionHistory]); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionChatKitConfigurationField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionChatKitConfigurationField(key string) bool {
-	switch key {
-	case "automatic_thread_titling", "file_upload", "history":
-		return true
+func fieldOfChatSessionChatKitConfiguration(key []byte) int {
+	switch string(key) {
+	case "automatic_thread_titling":
+		return 0
+	case "file_upload":
+		return 1
+	case "history":
+		return 2
 	}
-	return false
+	return -1
 }
 
 // ChatSessionAutomaticThreadTitling: Automatic thread title preferences for the session.
@@ -317,33 +370,38 @@ type ChatSessionAutomaticThreadTitling struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionAutomaticThreadTitling) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "enabled", v.Enabled)
-	w.extra(v.ExtraFields, isChatSessionAutomaticThreadTitlingField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatSessionAutomaticThreadTitling) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeBool(v.Enabled, w.key("\"enabled\":"))
+	w.extra(v.ExtraFields, fieldOfChatSessionAutomaticThreadTitling)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionAutomaticThreadTitling; errors name the JSON path of the bad value.
 func (v *ChatSessionAutomaticThreadTitling) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [1][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionAutomaticThreadTitling)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionAutomaticThreadTitling
-	if err := required(fields, "enabled", &out.Enabled, decodeBool); err != nil {
+	if err := required(f[0], "enabled", &out.Enabled, decodeBool); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionAutomaticThreadTitlingField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionAutomaticThreadTitlingField(key string) bool {
-	switch key {
+func fieldOfChatSessionAutomaticThreadTitling(key []byte) int {
+	switch string(key) {
 	case "enabled":
-		return true
+		return 0
 	}
-	return false
+	return -1
 }
 
 // ChatSessionFileUpload: Upload permissions and limits applied to the session.
@@ -360,41 +418,50 @@ type ChatSessionFileUpload struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionFileUpload) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "enabled", v.Enabled)
-	writeField(&w, "max_file_size", v.MaxFileSize)
-	writeField(&w, "max_files", v.MaxFiles)
-	w.extra(v.ExtraFields, isChatSessionFileUploadField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatSessionFileUpload) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeBool(v.Enabled, w.key("\"enabled\":"))
+	encodeNullable(encodeInt)(v.MaxFileSize, w.key("\"max_file_size\":"))
+	encodeNullable(encodeInt)(v.MaxFiles, w.key("\"max_files\":"))
+	w.extra(v.ExtraFields, fieldOfChatSessionFileUpload)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionFileUpload; errors name the JSON path of the bad value.
 func (v *ChatSessionFileUpload) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [3][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionFileUpload)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionFileUpload
-	if err := required(fields, "enabled", &out.Enabled, decodeBool); err != nil {
+	if err := required(f[0], "enabled", &out.Enabled, decodeBool); err != nil {
 		return err
 	}
-	if err := required(fields, "max_file_size", &out.MaxFileSize, nullableOf(decodeInt)); err != nil {
+	if err := required(f[1], "max_file_size", &out.MaxFileSize, nullableOf(decodeInt)); err != nil {
 		return err
 	}
-	if err := required(fields, "max_files", &out.MaxFiles, nullableOf(decodeInt)); err != nil {
+	if err := required(f[2], "max_files", &out.MaxFiles, nullableOf(decodeInt)); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionFileUploadField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionFileUploadField(key string) bool {
-	switch key {
-	case "enabled", "max_file_size", "max_files":
-		return true
+func fieldOfChatSessionFileUpload(key []byte) int {
+	switch string(key) {
+	case "enabled":
+		return 0
+	case "max_file_size":
+		return 1
+	case "max_files":
+		return 2
 	}
-	return false
+	return -1
 }
 
 // ChatSessionHistory: History retention preferences returned for the session.
@@ -409,37 +476,44 @@ type ChatSessionHistory struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionHistory) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "enabled", v.Enabled)
-	writeField(&w, "recent_threads", v.RecentThreads)
-	w.extra(v.ExtraFields, isChatSessionHistoryField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatSessionHistory) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeBool(v.Enabled, w.key("\"enabled\":"))
+	encodeNullable(encodeInt)(v.RecentThreads, w.key("\"recent_threads\":"))
+	w.extra(v.ExtraFields, fieldOfChatSessionHistory)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionHistory; errors name the JSON path of the bad value.
 func (v *ChatSessionHistory) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [2][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionHistory)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionHistory
-	if err := required(fields, "enabled", &out.Enabled, decodeBool); err != nil {
+	if err := required(f[0], "enabled", &out.Enabled, decodeBool); err != nil {
 		return err
 	}
-	if err := required(fields, "recent_threads", &out.RecentThreads, nullableOf(decodeInt)); err != nil {
+	if err := required(f[1], "recent_threads", &out.RecentThreads, nullableOf(decodeInt)); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionHistoryField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionHistoryField(key string) bool {
-	switch key {
-	case "enabled", "recent_threads":
-		return true
+func fieldOfChatSessionHistory(key []byte) int {
+	switch string(key) {
+	case "enabled":
+		return 0
+	case "recent_threads":
+		return 1
 	}
-	return false
+	return -1
 }
 
 // SessionCreateParams: Parameters for provisioning a new ChatKit session.
@@ -462,55 +536,68 @@ type SessionCreateParams struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v SessionCreateParams) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "user", v.User)
-	writeField(&w, "workflow", v.Workflow)
-	if v.ExpiresAfter.IsSet() {
-		writeField(&w, "expires_after", v.ExpiresAfter.Value())
+	return marshalValue(v)
+}
+
+func (v SessionCreateParams) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeString(v.User, w.key("\"user\":"))
+	ChatSessionWorkflowParam.writeJSON(v.Workflow, w.key("\"workflow\":"))
+	if v.ExpiresAfter.set {
+		ChatSessionExpiresAfterParam.writeJSON(v.ExpiresAfter.value, w.key("\"expires_after\":"))
 	}
-	if v.RateLimits.IsSet() {
-		writeField(&w, "rate_limits", v.RateLimits.Value())
+	if v.RateLimits.set {
+		ChatSessionRateLimitsParam.writeJSON(v.RateLimits.value, w.key("\"rate_limits\":"))
 	}
-	if v.ChatkitConfiguration.IsSet() {
-		writeField(&w, "chatkit_configuration", v.ChatkitConfiguration.Value())
+	if v.ChatkitConfiguration.set {
+		ChatSessionChatKitConfigurationParam.writeJSON(v.ChatkitConfiguration.value, w.key("\"chatkit_configuration\":"))
 	}
-	w.extra(v.ExtraFields, isSessionCreateParamsField)
-	return w.finish()
+	w.extra(v.ExtraFields, fieldOfSessionCreateParams)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a SessionCreateParams; errors name the JSON path of the bad value.
 func (v *SessionCreateParams) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [5][]byte
+	extra, err := splitObject(data, f[:], fieldOfSessionCreateParams)
 	if err != nil {
 		return err
 	}
 	var out SessionCreateParams
-	if err := required(fields, "user", &out.User, checked(decodeString, minLength[string](1))); err != nil {
+	if err := required(f[0], "user", &out.User, checked(decodeString, minLength[string](1))); err != nil {
 		return err
 	}
-	if err := required(fields, "workflow", &out.Workflow, decodeModel[ChatSessionWorkflowParam, *ChatSessionWorkflowParam]); err != nil {
+	if err := required(f[1], "workflow", &out.Workflow, decodeModel[ChatSessionWorkflowParam, *ChatSessionWorkflowParam]); err != nil {
 		return err
 	}
-	if err := optional(fields, "expires_after", &out.ExpiresAfter, decodeModel[ChatSessionExpiresAfterParam, *ChatSessionExpiresAfterParam]); err != nil {
+	if err := optional(f[2], "expires_after", &out.ExpiresAfter, decodeModel[ChatSessionExpiresAfterParam, *ChatSessionExpiresAfterParam]); err != nil {
 		return err
 	}
-	if err := optional(fields, "rate_limits", &out.RateLimits, decodeModel[ChatSessionRateLimitsParam, *ChatSessionRateLimitsParam]); err != nil {
+	if err := optional(f[3], "rate_limits", &out.RateLimits, decodeModel[ChatSessionRateLimitsParam, *ChatSessionRateLimitsParam]); err != nil {
 		return err
 	}
-	if err := optional(fields, "chatkit_configuration", &out.ChatkitConfiguration, decodeModel[ChatSessionChatKitConfigurationParam, *ChatSessionChatKitConfigurationParam]); err != nil {
+	if err := optional(f[4], "chatkit_configuration", &out.ChatkitConfiguration, decodeModel[ChatSessionChatKitConfigurationParam, *ChatSessionChatKitConfigurationParam]); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isSessionCreateParamsField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isSessionCreateParamsField(key string) bool {
-	switch key {
-	case "user", "workflow", "expires_after", "rate_limits", "chatkit_configuration":
-		return true
+func fieldOfSessionCreateParams(key []byte) int {
+	switch string(key) {
+	case "user":
+		return 0
+	case "workflow":
+		return 1
+	case "expires_after":
+		return 2
+	case "rate_limits":
+		return 3
+	case "chatkit_configuration":
+		return 4
 	}
-	return false
+	return -1
 }
 
 // ChatSessionWorkflowParam: Workflow reference and overrides applied to the chat session.
@@ -531,51 +618,62 @@ type ChatSessionWorkflowParam struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionWorkflowParam) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "id", v.ID)
-	if v.Version.IsSet() {
-		writeField(&w, "version", v.Version.Value())
+	return marshalValue(v)
+}
+
+func (v ChatSessionWorkflowParam) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeString(v.ID, w.key("\"id\":"))
+	if v.Version.set {
+		encodeString(v.Version.value, w.key("\"version\":"))
 	}
-	if v.StateVariables.IsSet() {
-		writeField(&w, "state_variables", v.StateVariables.Value())
+	if v.StateVariables.set {
+		encodeMap(StateVariable.writeJSON)(v.StateVariables.value, w.key("\"state_variables\":"))
 	}
-	if v.Tracing.IsSet() {
-		writeField(&w, "tracing", v.Tracing.Value())
+	if v.Tracing.set {
+		ChatSessionWorkflowTracingParam.writeJSON(v.Tracing.value, w.key("\"tracing\":"))
 	}
-	w.extra(v.ExtraFields, isChatSessionWorkflowParamField)
-	return w.finish()
+	w.extra(v.ExtraFields, fieldOfChatSessionWorkflowParam)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionWorkflowParam; errors name the JSON path of the bad value.
 func (v *ChatSessionWorkflowParam) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [4][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionWorkflowParam)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionWorkflowParam
-	if err := required(fields, "id", &out.ID, decodeString); err != nil {
+	if err := required(f[0], "id", &out.ID, decodeString); err != nil {
 		return err
 	}
-	if err := optional(fields, "version", &out.Version, decodeString); err != nil {
+	if err := optional(f[1], "version", &out.Version, decodeString); err != nil {
 		return err
 	}
-	if err := optional(fields, "state_variables", &out.StateVariables, checked(mapOf(decodeStateVariable), maxProperties[StateVariable](64))); err != nil {
+	if err := optional(f[2], "state_variables", &out.StateVariables, checked(mapOf(decodeStateVariable), maxProperties[StateVariable](64))); err != nil {
 		return err
 	}
-	if err := optional(fields, "tracing", &out.Tracing, decodeModel[ChatSessionWorkflowTracingParam, *ChatSessionWorkflowTracingParam]); err != nil {
+	if err := optional(f[3], "tracing", &out.Tracing, decodeModel[ChatSessionWorkflowTracingParam, *ChatSessionWorkflowTracingParam]); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionWorkflowParamField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionWorkflowParamField(key string) bool {
-	switch key {
-	case "id", "version", "state_variables", "tracing":
-		return true
+func fieldOfChatSessionWorkflowParam(key []byte) int {
+	switch string(key) {
+	case "id":
+		return 0
+	case "version":
+		return 1
+	case "state_variables":
+		return 2
+	case "tracing":
+		return 3
 	}
-	return false
+	return -1
 }
 
 // ChatSessionWorkflowTracingParam: Controls diagnostic tracing during the session.
@@ -589,35 +687,40 @@ type ChatSessionWorkflowTracingParam struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionWorkflowTracingParam) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	if v.Enabled.IsSet() {
-		writeField(&w, "enabled", v.Enabled.Value())
+	return marshalValue(v)
+}
+
+func (v ChatSessionWorkflowTracingParam) writeJSON(w *jsonWriter) {
+	w.open()
+	if v.Enabled.set {
+		encodeBool(v.Enabled.value, w.key("\"enabled\":"))
 	}
-	w.extra(v.ExtraFields, isChatSessionWorkflowTracingParamField)
-	return w.finish()
+	w.extra(v.ExtraFields, fieldOfChatSessionWorkflowTracingParam)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionWorkflowTracingParam; errors name the JSON path of the bad value.
 func (v *ChatSessionWorkflowTracingParam) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [1][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionWorkflowTracingParam)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionWorkflowTracingParam
-	if err := optional(fields, "enabled", &out.Enabled, decodeBool); err != nil {
+	if err := optional(f[0], "enabled", &out.Enabled, decodeBool); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionWorkflowTracingParamField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionWorkflowTracingParamField(key string) bool {
-	switch key {
+func fieldOfChatSessionWorkflowTracingParam(key []byte) int {
+	switch string(key) {
 	case "enabled":
-		return true
+		return 0
 	}
-	return false
+	return -1
 }
 
 // ChatSessionExpiresAfterParam controls when the session expires relative to an anchor timestamp.
@@ -633,37 +736,44 @@ type ChatSessionExpiresAfterParam struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionExpiresAfterParam) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeRaw(&w, "anchor", "\"created_at\"")
-	writeField(&w, "seconds", v.Seconds)
-	w.extra(v.ExtraFields, isChatSessionExpiresAfterParamField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ChatSessionExpiresAfterParam) writeJSON(w *jsonWriter) {
+	w.open()
+	w.key("\"anchor\":").raw("\"created_at\"")
+	encodeInt(v.Seconds, w.key("\"seconds\":"))
+	w.extra(v.ExtraFields, fieldOfChatSessionExpiresAfterParam)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionExpiresAfterParam; errors name the JSON path of the bad value.
 func (v *ChatSessionExpiresAfterParam) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [2][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionExpiresAfterParam)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionExpiresAfterParam
-	if err := required(fields, "anchor", &out.Anchor, constOf(decodeString, string("created_at"))); err != nil {
+	if err := required(f[0], "anchor", &out.Anchor, constOf(decodeString, string("created_at"))); err != nil {
 		return err
 	}
-	if err := required(fields, "seconds", &out.Seconds, checked(decodeInt, minimum[int64](1), maximum[int64](600))); err != nil {
+	if err := required(f[1], "seconds", &out.Seconds, checked(decodeInt, minimum[int64](1), maximum[int64](600))); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionExpiresAfterParamField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionExpiresAfterParamField(key string) bool {
-	switch key {
-	case "anchor", "seconds":
-		return true
+func fieldOfChatSessionExpiresAfterParam(key []byte) int {
+	switch string(key) {
+	case "anchor":
+		return 0
+	case "seconds":
+		return 1
 	}
-	return false
+	return -1
 }
 
 // ChatSessionRateLimitsParam: Controls request rate limits for the session.
@@ -677,35 +787,40 @@ type ChatSessionRateLimitsParam struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionRateLimitsParam) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	if v.MaxRequestsPer1Minute.IsSet() {
-		writeField(&w, "max_requests_per_1_minute", v.MaxRequestsPer1Minute.Value())
+	return marshalValue(v)
+}
+
+func (v ChatSessionRateLimitsParam) writeJSON(w *jsonWriter) {
+	w.open()
+	if v.MaxRequestsPer1Minute.set {
+		encodeInt(v.MaxRequestsPer1Minute.value, w.key("\"max_requests_per_1_minute\":"))
 	}
-	w.extra(v.ExtraFields, isChatSessionRateLimitsParamField)
-	return w.finish()
+	w.extra(v.ExtraFields, fieldOfChatSessionRateLimitsParam)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionRateLimitsParam; errors name the JSON path of the bad value.
 func (v *ChatSessionRateLimitsParam) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [1][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionRateLimitsParam)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionRateLimitsParam
-	if err := optional(fields, "max_requests_per_1_minute", &out.MaxRequestsPer1Minute, checked(decodeInt, minimum[int64](1))); err != nil {
+	if err := optional(f[0], "max_requests_per_1_minute", &out.MaxRequestsPer1Minute, checked(decodeInt, minimum[int64](1))); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionRateLimitsParamField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionRateLimitsParamField(key string) bool {
-	switch key {
+func fieldOfChatSessionRateLimitsParam(key []byte) int {
+	switch string(key) {
 	case "max_requests_per_1_minute":
-		return true
+		return 0
 	}
-	return false
+	return -1
 }
 
 // ChatSessionChatKitConfigurationParam: Optional per-session configuration settings for ChatKit
@@ -726,47 +841,56 @@ type ChatSessionChatKitConfigurationParam struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionChatKitConfigurationParam) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	if v.AutomaticThreadTitling.IsSet() {
-		writeField(&w, "automatic_thread_titling", v.AutomaticThreadTitling.Value())
+	return marshalValue(v)
+}
+
+func (v ChatSessionChatKitConfigurationParam) writeJSON(w *jsonWriter) {
+	w.open()
+	if v.AutomaticThreadTitling.set {
+		ChatSessionAutomaticThreadTitlingParam.writeJSON(v.AutomaticThreadTitling.value, w.key("\"automatic_thread_titling\":"))
 	}
-	if v.FileUpload.IsSet() {
-		writeField(&w, "file_upload", v.FileUpload.Value())
+	if v.FileUpload.set {
+		ChatSessionFileUploadParam.writeJSON(v.FileUpload.value, w.key("\"file_upload\":"))
 	}
-	if v.History.IsSet() {
-		writeField(&w, "history", v.History.Value())
+	if v.History.set {
+		ChatSessionHistoryParam.writeJSON(v.History.value, w.key("\"history\":"))
 	}
-	w.extra(v.ExtraFields, isChatSessionChatKitConfigurationParamField)
-	return w.finish()
+	w.extra(v.ExtraFields, fieldOfChatSessionChatKitConfigurationParam)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionChatKitConfigurationParam; errors name the JSON path of the bad value.
 func (v *ChatSessionChatKitConfigurationParam) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [3][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionChatKitConfigurationParam)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionChatKitConfigurationParam
-	if err := optional(fields, "automatic_thread_titling", &out.AutomaticThreadTitling, decodeModel[ChatSessionAutomaticThreadTitlingParam, *ChatSessionAutomaticThreadTitlingParam]); err != nil {
+	if err := optional(f[0], "automatic_thread_titling", &out.AutomaticThreadTitling, decodeModel[ChatSessionAutomaticThreadTitlingParam, *ChatSessionAutomaticThreadTitlingParam]); err != nil {
 		return err
 	}
-	if err := optional(fields, "file_upload", &out.FileUpload, decodeModel[ChatSessionFileUploadParam, *ChatSessionFileUploadParam]); err != nil {
+	if err := optional(f[1], "file_upload", &out.FileUpload, decodeModel[ChatSessionFileUploadParam, *ChatSessionFileUploadParam]); err != nil {
 		return err
 	}
-	if err := optional(fields, "history", &out.History, decodeModel[ChatSessionHistoryParam, *ChatSessionHistoryParam]); err != nil {
+	if err := optional(f[2], "history", &out.History, decodeModel[ChatSessionHistoryParam, *ChatSessionHistoryParam]); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionChatKitConfigurationParamField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionChatKitConfigurationParamField(key string) bool {
-	switch key {
-	case "automatic_thread_titling", "file_upload", "history":
-		return true
+func fieldOfChatSessionChatKitConfigurationParam(key []byte) int {
+	switch string(key) {
+	case "automatic_thread_titling":
+		return 0
+	case "file_upload":
+		return 1
+	case "history":
+		return 2
 	}
-	return false
+	return -1
 }
 
 // ChatSessionAutomaticThreadTitlingParam controls whether ChatKit automatically generates thread
@@ -781,35 +905,40 @@ type ChatSessionAutomaticThreadTitlingParam struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionAutomaticThreadTitlingParam) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	if v.Enabled.IsSet() {
-		writeField(&w, "enabled", v.Enabled.Value())
+	return marshalValue(v)
+}
+
+func (v ChatSessionAutomaticThreadTitlingParam) writeJSON(w *jsonWriter) {
+	w.open()
+	if v.Enabled.set {
+		encodeBool(v.Enabled.value, w.key("\"enabled\":"))
 	}
-	w.extra(v.ExtraFields, isChatSessionAutomaticThreadTitlingParamField)
-	return w.finish()
+	w.extra(v.ExtraFields, fieldOfChatSessionAutomaticThreadTitlingParam)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionAutomaticThreadTitlingParam; errors name the JSON path of the bad value.
 func (v *ChatSessionAutomaticThreadTitlingParam) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [1][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionAutomaticThreadTitlingParam)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionAutomaticThreadTitlingParam
-	if err := optional(fields, "enabled", &out.Enabled, decodeBool); err != nil {
+	if err := optional(f[0], "enabled", &out.Enabled, decodeBool); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionAutomaticThreadTitlingParamField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionAutomaticThreadTitlingParamField(key string) bool {
-	switch key {
+func fieldOfChatSessionAutomaticThreadTitlingParam(key []byte) int {
+	switch string(key) {
 	case "enabled":
-		return true
+		return 0
 	}
-	return false
+	return -1
 }
 
 // ChatSessionFileUploadParam controls whether users can upload files.
@@ -830,47 +959,56 @@ type ChatSessionFileUploadParam struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionFileUploadParam) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	if v.Enabled.IsSet() {
-		writeField(&w, "enabled", v.Enabled.Value())
+	return marshalValue(v)
+}
+
+func (v ChatSessionFileUploadParam) writeJSON(w *jsonWriter) {
+	w.open()
+	if v.Enabled.set {
+		encodeBool(v.Enabled.value, w.key("\"enabled\":"))
 	}
-	if v.MaxFileSize.IsSet() {
-		writeField(&w, "max_file_size", v.MaxFileSize.Value())
+	if v.MaxFileSize.set {
+		encodeInt(v.MaxFileSize.value, w.key("\"max_file_size\":"))
 	}
-	if v.MaxFiles.IsSet() {
-		writeField(&w, "max_files", v.MaxFiles.Value())
+	if v.MaxFiles.set {
+		encodeInt(v.MaxFiles.value, w.key("\"max_files\":"))
 	}
-	w.extra(v.ExtraFields, isChatSessionFileUploadParamField)
-	return w.finish()
+	w.extra(v.ExtraFields, fieldOfChatSessionFileUploadParam)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionFileUploadParam; errors name the JSON path of the bad value.
 func (v *ChatSessionFileUploadParam) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [3][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionFileUploadParam)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionFileUploadParam
-	if err := optional(fields, "enabled", &out.Enabled, decodeBool); err != nil {
+	if err := optional(f[0], "enabled", &out.Enabled, decodeBool); err != nil {
 		return err
 	}
-	if err := optional(fields, "max_file_size", &out.MaxFileSize, checked(decodeInt, minimum[int64](1), maximum[int64](512))); err != nil {
+	if err := optional(f[1], "max_file_size", &out.MaxFileSize, checked(decodeInt, minimum[int64](1), maximum[int64](512))); err != nil {
 		return err
 	}
-	if err := optional(fields, "max_files", &out.MaxFiles, checked(decodeInt, minimum[int64](1))); err != nil {
+	if err := optional(f[2], "max_files", &out.MaxFiles, checked(decodeInt, minimum[int64](1))); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionFileUploadParamField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionFileUploadParamField(key string) bool {
-	switch key {
-	case "enabled", "max_file_size", "max_files":
-		return true
+func fieldOfChatSessionFileUploadParam(key []byte) int {
+	switch string(key) {
+	case "enabled":
+		return 0
+	case "max_file_size":
+		return 1
+	case "max_files":
+		return 2
 	}
-	return false
+	return -1
 }
 
 // ChatSessionHistoryParam controls how much historical context is retained for the session.
@@ -886,41 +1024,48 @@ type ChatSessionHistoryParam struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ChatSessionHistoryParam) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	if v.Enabled.IsSet() {
-		writeField(&w, "enabled", v.Enabled.Value())
+	return marshalValue(v)
+}
+
+func (v ChatSessionHistoryParam) writeJSON(w *jsonWriter) {
+	w.open()
+	if v.Enabled.set {
+		encodeBool(v.Enabled.value, w.key("\"enabled\":"))
 	}
-	if v.RecentThreads.IsSet() {
-		writeField(&w, "recent_threads", v.RecentThreads.Value())
+	if v.RecentThreads.set {
+		encodeInt(v.RecentThreads.value, w.key("\"recent_threads\":"))
 	}
-	w.extra(v.ExtraFields, isChatSessionHistoryParamField)
-	return w.finish()
+	w.extra(v.ExtraFields, fieldOfChatSessionHistoryParam)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ChatSessionHistoryParam; errors name the JSON path of the bad value.
 func (v *ChatSessionHistoryParam) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [2][]byte
+	extra, err := splitObject(data, f[:], fieldOfChatSessionHistoryParam)
 	if err != nil {
 		return err
 	}
 	var out ChatSessionHistoryParam
-	if err := optional(fields, "enabled", &out.Enabled, decodeBool); err != nil {
+	if err := optional(f[0], "enabled", &out.Enabled, decodeBool); err != nil {
 		return err
 	}
-	if err := optional(fields, "recent_threads", &out.RecentThreads, checked(decodeInt, minimum[int64](1))); err != nil {
+	if err := optional(f[1], "recent_threads", &out.RecentThreads, checked(decodeInt, minimum[int64](1))); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isChatSessionHistoryParamField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isChatSessionHistoryParamField(key string) bool {
-	switch key {
-	case "enabled", "recent_threads":
-		return true
+func fieldOfChatSessionHistoryParam(key []byte) int {
+	switch string(key) {
+	case "enabled":
+		return 0
+	case "recent_threads":
+		return 1
 	}
-	return false
+	return -1
 }
 
 // ErrorResponse: The body of every error response.
@@ -933,33 +1078,38 @@ type ErrorResponse struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ErrorResponse) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "error", v.Error)
-	w.extra(v.ExtraFields, isErrorResponseField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ErrorResponse) writeJSON(w *jsonWriter) {
+	w.open()
+	ErrorModel.writeJSON(v.Error, w.key("\"error\":"))
+	w.extra(v.ExtraFields, fieldOfErrorResponse)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ErrorResponse; errors name the JSON path of the bad value.
 func (v *ErrorResponse) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [1][]byte
+	extra, err := splitObject(data, f[:], fieldOfErrorResponse)
 	if err != nil {
 		return err
 	}
 	var out ErrorResponse
-	if err := required(fields, "error", &out.Error, decodeModel[ErrorModel, *ErrorModel]); err != nil {
+	if err := required(f[0], "error", &out.Error, decodeModel[ErrorModel, *ErrorModel]); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isErrorResponseField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isErrorResponseField(key string) bool {
-	switch key {
+func fieldOfErrorResponse(key []byte) int {
+	switch string(key) {
 	case "error":
-		return true
+		return 0
 	}
-	return false
+	return -1
 }
 
 // ErrorModel: Details of an API error.
@@ -978,45 +1128,56 @@ type ErrorModel struct {
 
 // MarshalJSON writes the required fields, the optional fields that are set, and ExtraFields.
 func (v ErrorModel) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeField(&w, "message", v.Message)
-	writeField(&w, "type", v.Type)
-	writeField(&w, "param", v.Param)
-	writeField(&w, "code", v.Code)
-	w.extra(v.ExtraFields, isErrorModelField)
-	return w.finish()
+	return marshalValue(v)
+}
+
+func (v ErrorModel) writeJSON(w *jsonWriter) {
+	w.open()
+	encodeString(v.Message, w.key("\"message\":"))
+	encodeString(v.Type, w.key("\"type\":"))
+	encodeNullable(encodeString)(v.Param, w.key("\"param\":"))
+	encodeNullable(encodeString)(v.Code, w.key("\"code\":"))
+	w.extra(v.ExtraFields, fieldOfErrorModel)
+	w.close()
 }
 
 // UnmarshalJSON decodes and validates a ErrorModel; errors name the JSON path of the bad value.
 func (v *ErrorModel) UnmarshalJSON(data []byte) error {
-	fields, err := decodeObject(data)
+	var f [4][]byte
+	extra, err := splitObject(data, f[:], fieldOfErrorModel)
 	if err != nil {
 		return err
 	}
 	var out ErrorModel
-	if err := required(fields, "message", &out.Message, decodeString); err != nil {
+	if err := required(f[0], "message", &out.Message, decodeString); err != nil {
 		return err
 	}
-	if err := required(fields, "type", &out.Type, decodeString); err != nil {
+	if err := required(f[1], "type", &out.Type, decodeString); err != nil {
 		return err
 	}
-	if err := required(fields, "param", &out.Param, nullableOf(decodeString)); err != nil {
+	if err := required(f[2], "param", &out.Param, nullableOf(decodeString)); err != nil {
 		return err
 	}
-	if err := required(fields, "code", &out.Code, nullableOf(decodeString)); err != nil {
+	if err := required(f[3], "code", &out.Code, nullableOf(decodeString)); err != nil {
 		return err
 	}
-	out.ExtraFields = extraFields(fields, isErrorModelField)
+	out.ExtraFields = extra
 	*v = out
 	return nil
 }
 
-func isErrorModelField(key string) bool {
-	switch key {
-	case "message", "type", "param", "code":
-		return true
+func fieldOfErrorModel(key []byte) int {
+	switch string(key) {
+	case "message":
+		return 0
+	case "type":
+		return 1
+	case "param":
+		return 2
+	case "code":
+		return 3
 	}
-	return false
+	return -1
 }
 
 // StateVariable is one of: string | boolean | number.
@@ -1026,13 +1187,19 @@ func isErrorModelField(key string) bool {
 type StateVariable struct{ union }
 
 // StateVariableString returns a StateVariable holding a string.
-func StateVariableString(v string) StateVariable { return StateVariable{unionOf(v)} }
+func StateVariableString(v string) StateVariable {
+	return StateVariable{unionOf(v)}
+}
 
 // StateVariableBool returns a StateVariable holding a boolean.
-func StateVariableBool(v bool) StateVariable { return StateVariable{unionOf(v)} }
+func StateVariableBool(v bool) StateVariable {
+	return StateVariable{unionOf(v)}
+}
 
 // StateVariableNumber returns a StateVariable holding a number.
-func StateVariableNumber(v json.Number) StateVariable { return StateVariable{unionOf(v)} }
+func StateVariableNumber(v json.Number) StateVariable {
+	return StateVariable{unionOf(v)}
+}
 
 // StateVariableInt returns a StateVariable holding a number.
 func StateVariableInt(v int64) StateVariable {
@@ -1040,22 +1207,34 @@ func StateVariableInt(v int64) StateVariable {
 }
 
 // StateVariableFloat returns a StateVariable holding a number.
-func StateVariableFloat(v float64) StateVariable { return StateVariable{unionOf(v)} }
+func StateVariableFloat(v float64) StateVariable {
+	return StateVariable{unionOf(v)}
+}
 
 // AsString returns the value as string, and whether it is one.
-func (u StateVariable) AsString() (string, bool) { return unionAs(u.union, decodeString) }
+func (u StateVariable) AsString() (string, bool) {
+	return unionAs(u.union, decodeString)
+}
 
 // AsBool returns the value as bool, and whether it is one.
-func (u StateVariable) AsBool() (bool, bool) { return unionAs(u.union, decodeBool) }
+func (u StateVariable) AsBool() (bool, bool) {
+	return unionAs(u.union, decodeBool)
+}
 
 // AsNumber returns the value as json.Number, and whether it is one.
-func (u StateVariable) AsNumber() (json.Number, bool) { return unionAs(u.union, decodeNumber) }
+func (u StateVariable) AsNumber() (json.Number, bool) {
+	return unionAs(u.union, decodeNumber)
+}
 
 // AsInt returns the value as int64, and whether it is one.
-func (u StateVariable) AsInt() (int64, bool) { return unionAs(u.union, decodeInt) }
+func (u StateVariable) AsInt() (int64, bool) {
+	return unionAs(u.union, decodeInt)
+}
 
 // AsFloat returns the value as float64, and whether it is one.
-func (u StateVariable) AsFloat() (float64, bool) { return unionAs(u.union, decodeFloat) }
+func (u StateVariable) AsFloat() (float64, bool) {
+	return unionAs(u.union, decodeFloat)
+}
 
 // UnmarshalJSON accepts string | boolean | number.
 func (u *StateVariable) UnmarshalJSON(data []byte) error {
