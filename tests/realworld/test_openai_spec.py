@@ -105,7 +105,7 @@ def _loaded_after(out: Path, code: str) -> set[str]:
 
 
 def test_import_and_client_load_no_models_and_a_call_loads_its_own(out: Path) -> None:
-    start = f"import {PACKAGE}; client = {PACKAGE}.OpenAI(api_key='k')"
+    start = f"import {PACKAGE}; client = {PACKAGE}.OpenAI(api_key_auth='k')"
     loaded = _loaded_after(out, start)
     assert not {m for m in loaded if ".types" in m or ".resources" in m or m == "httpx"}, sorted(loaded)
     # The first use of a resource imports its module and the models it uses, nothing else.
