@@ -5,7 +5,7 @@
 Runs in bench/.venvs/runtime (pinned openai, httpx, pydantic) with a copy of generated/python on
 PYTHONPATH. Measures import time (fresh interpreters) and ChatSession parse / serialise throughput.
 For scale it also generates the full OpenAI spec's SDK (``openai_sdk``) and times
-``import openai_sdk; openai_sdk.OpenAI(api_key=...)`` beside ``import openai; openai.OpenAI(api_key=...)``.
+``import openai_sdk; openai_sdk.OpenAI(api_key_auth=...)`` beside ``import openai; openai.OpenAI(api_key=...)``.
 Prints tables and writes bench/out/python_runtime.json. A benchmark, not a test: nothing asserts.
 """
 
@@ -79,7 +79,7 @@ IMPORTS = {
     "openai ChatSession": "from openai.types.beta.chatkit.chat_session import ChatSession",
     "import httpx": "import httpx",
     "import pydantic": "import pydantic",
-    "import openai_sdk + client": "import openai_sdk; openai_sdk.OpenAI(api_key='sk-bench')",
+    "import openai_sdk + client": "import openai_sdk; openai_sdk.OpenAI(api_key_auth='sk-bench')",
     "import openai + client": "import openai; openai.OpenAI(api_key='sk-bench')",
 }
 
