@@ -61,12 +61,6 @@ class Known:
 
 KNOWN: tuple[Known, ...] = (
     Known(
-        "refs-recursion",
-        "crash",
-        r"RecursionError",
-        "refs: a deep or cyclic $ref chain across files recurses without bound (loading)",
-    ),
-    Known(
         "go-enum-constant-type",
         "go-vet",
         r"cannot use .* \(untyped \w+ constant.*\) as \w+ value in constant declaration",
