@@ -156,10 +156,12 @@ class RefTargets:
 
 def raw_value(node: Node) -> Any:
     """The value at ``node`` as written in its file (``$ref``s not resolved); None if absent."""
-    value: Any = node.doc.data
-    if not node.pointer:
-        return value
-    for raw in node.pointer.split("/")[1:]:
+    return walk(node.doc.data, node.pointer)
+
+
+def walk(value: Any, pointer: str) -> Any:
+    """The value under the JSON ``pointer`` in ``value``; None if absent."""
+    for raw in pointer.split("/")[1:]:
         token = unescape_pointer_token(raw)
         if isinstance(value, dict) and token in value:
             value = value[token]

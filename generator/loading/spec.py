@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import Finding, error
 from .node import Node
-from .refs import STRUCTURED_SUFFIXES, RefTargets
+from .refs import STRUCTURED_SUFFIXES, RefTargets, walk
 from .resolve import ResolvedView
 from .yaml_source import Document, load_file, unescape_pointer_token
 
@@ -83,19 +83,7 @@ class Spec:
         cached = self._values.get(node, _UNSEEN)
         if cached is not _UNSEEN:
             return cached
-        self._values[node] = value = self._walk(value, node.pointer)
-        return value
-
-    @staticmethod
-    def _walk(value: Any, pointer: str) -> Any:
-        for raw in pointer.split("/")[1:]:
-            token = unescape_pointer_token(raw)
-            if isinstance(value, dict) and token in value:
-                value = value[token]
-            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
-                value = value[int(token)]
-            else:
-                return None
+        self._values[node] = value = walk(value, node.pointer)
         return value
 
     # -- refs ---------------------------------------------------------------------------------------
