@@ -5,7 +5,8 @@
 Runs in bench/.venvs/runtime (pinned openai, httpx, pydantic) with a copy of generated/python on
 PYTHONPATH. Measures import time (fresh interpreters) and ChatSession parse / serialise throughput.
 For scale it also generates the full OpenAI spec's SDK (``openai_sdk``) and times
-``import openai_sdk; openai_sdk.OpenAI(api_key_auth=...)`` beside ``import openai; openai.OpenAI(api_key=...)``.
+``import openai_sdk; openai_sdk.OpenAI(api_key_auth=...)`` beside
+``import openai; openai.OpenAI(api_key=...)``.
 Prints tables and writes bench/out/python_runtime.json. A benchmark, not a test: nothing asserts.
 """
 
