@@ -54,7 +54,10 @@ def test_full_openai_spec_builds(tmp_path: Path) -> None:
     streams = [op for op in api.operations if op.success is not None and op.success.stream is not None]
     extra = [op for op in streams if op.success is not None and op.success.encoding != "event-stream"]
     assert len(api.operations) > 100 and streams and extra
-    assert len(methods) == len(api.operations) + len(extra)
+    # ... and a <Name>AutoPaging method beside each list that pages.
+    paged = [op for op in api.operations if op.pagination is not None]
+    assert len([m for m in methods if m.endswith("AutoPaging")]) == len(paged) > 0
+    assert len(methods) == len(api.operations) + len(extra) + len(paged)
     returns = re.findall(r"^func \(s \*\w+\) \w+\(.*\) \(\*Stream\[.+\], error\) \{$", code, re.M)
     assert len(returns) == len(streams)
     prose = re.sub(r"\n\s*// ", " ", code)  # doc comments unwrapped

@@ -35,7 +35,7 @@ def method_doc(
     notes = _limits(name, op, models) if notes is None else notes
     if notes:
         lines += ["//"] + comment(" ".join(notes))
-    lines += ["//", f"// {op.method} {op.path}"]
+    lines += ["//"] + comment(f"{op.method} {op.path}")  # a path is spec text: escaped as prose is
     if op.deprecated:
         lines += ["//", "// Deprecated: the API marks this operation as deprecated."]
     return lines
