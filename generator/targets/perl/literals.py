@@ -30,7 +30,7 @@ def number(value: int | float) -> str:
     if isinstance(value, int):
         if -_INT64 <= value < _INT64:
             return str(value)
-        return f"Math::BigInt->new('{value}')"
+        return f"do {{ require Math::BigInt; Math::BigInt->new('{value}') }}"
     if math.isnan(value) or math.isinf(value):
         return "undef"
     text = repr(value)

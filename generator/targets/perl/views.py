@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ...ir.model import Api, Model, ModelRef, Operation, Resource, thaw
+from ...ir.model import Api, EnumType, Model, ModelRef, Operation, Resource, thaw
 from ...naming import pascal, split_words, symbol_words
 from ..credentials import credentials
 from . import literals
@@ -188,13 +188,14 @@ class Builder:
             return view
         assert m.type is not None
         view.type = self.types.of(m.type)
-        values = getattr(m.type, "values", ())
+        enum = m.type if isinstance(m.type, EnumType) else None
         taken: set[str] = {"VALUES", "IS_KNOWN"}
-        for i, v in enumerate(values):
-            words = m.type.name_of(i) or symbol_words(str(v))  # type: ignore[union-attr]
+        for i, v in enumerate(enum.values if enum is not None else ()):
+            assert enum is not None
+            words = enum.name_of(i) or symbol_words(str(v))
             name = ident(words, "EMPTY").upper()
             name = unique([name + "_VALUE" if name in SPECIAL_SUBS else name], taken)[0]
-            view.constants.append((name, literals.value(v), inline(m.type.description_of(i))))  # type: ignore[union-attr]
+            view.constants.append((name, literals.value(v), inline(enum.description_of(i))))
         return view
 
     # -- operations ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ use ChatKit::Error::API       ();
 use ChatKit::Error::Timeout   ();
 use ChatKit::Runtime::JSON    qw(json_decode json_encode);
 use ChatKit::Runtime::Retry   qw(should_retry_status retry_delay);
-use ChatKit::Runtime::Types   qw(decode_value encode_value fail);
+use ChatKit::Runtime::Types   qw(decode_value encode_value fail load_class);
 use ChatKit::Runtime::Request qw(encode_path add_query header_text cookie_pieces
   multipart_body form_body);
 use ChatKit::Runtime::Stream ();
@@ -110,7 +110,6 @@ sub _prepare {
     my ( $self, $op, $positional, $named ) = @_;
     my %named = %{$named};
     my ( @path, @query, %headers, @cookies );
-    my %by_arg = map { $_->{arg} => $_ } @{ $op->{params} };
     my $index  = 0;
     for my $param ( @{ $op->{params} } ) {
         my $value;
@@ -156,7 +155,7 @@ sub _body {
     }
     my $value;
     if ( $body->{fields} ) {    # the body model's fields are the call's arguments
-        my $class = $body->{type}{class};
+        my $class = load_class( $body->{type}{class} );
         return if !%{$named} && !$body->{required};
         $value = $class->new( %{$named} );
     }

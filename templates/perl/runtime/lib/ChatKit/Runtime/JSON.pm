@@ -6,6 +6,7 @@ use warnings;
 use B ();
 use Carp qw(croak);
 use Exporter qw(import);
+use JSON::PP ();
 use Scalar::Util qw(blessed);
 
 our $VERSION = '0.01';
@@ -13,14 +14,9 @@ our @EXPORT_OK =
   qw(json_decode json_encode json_kind json_true json_false is_bool to_bool);
 
 # Cpanel::JSON::XS when installed (faster), else JSON::PP (core).
-my $BACKEND =
-  eval { require Cpanel::JSON::XS; 'Cpanel::JSON::XS' } || do {
-    require JSON::PP;
-    'JSON::PP';
-  };
+my $BACKEND = eval { require Cpanel::JSON::XS; 'Cpanel::JSON::XS' } || 'JSON::PP';
 
 my $CODEC = $BACKEND->new->utf8->allow_nonref->allow_bignum->canonical;
-my $WIDE  = $BACKEND->new->utf8->allow_nonref->allow_bignum;
 my $BIG   = $BACKEND->new->utf8->allow_nonref->allow_bignum;
 my $PLAIN = $BACKEND->new->utf8->allow_nonref;
 
@@ -86,8 +82,8 @@ sub json_decode {
 
 # Encode a Perl value as JSON text (bytes, UTF-8), keys sorted.
 sub json_encode {
-    my ( $value, %opt ) = @_;
-    return ( $opt{unsorted} ? $WIDE : $CODEC )->encode($value);
+    my ($value) = @_;
+    return $CODEC->encode($value);
 }
 
 1;

@@ -9,7 +9,7 @@ use ChatKit::Error::Validation ();
 use ChatKit::Runtime::JSON qw(json_kind to_bool);
 
 our $VERSION   = '0.01';
-our @EXPORT_OK = qw(decode_value encode_value fail same_json);
+our @EXPORT_OK = qw(decode_value encode_value fail same_json load_class);
 
 # Every type descriptor is a hash ref with its kind in "t"; see the POD below.
 my %DECODE = (
@@ -85,6 +85,15 @@ sub same_json {
           if !exists $right->{$key} || !same_json( $left->{$key}, $right->{$key} );
     }
     return 1;
+}
+
+# Load a generated package by name (models are loaded when first used); returns the name.
+sub load_class {
+    my ($class) = @_;
+    return $class if $class->can('_fields') || $class->can('_type');
+    ( my $file = "$class.pm" ) =~ s{::}{/}gxms;
+    require $file;
+    return $class;
 }
 
 sub _expect {
@@ -250,10 +259,7 @@ sub _nullable {
 
 sub _model {
     my ( $type, $value, $path ) = @_;
-    my $class = $type->{class};
-    my $file  = $class . '.pm';
-    $file =~ s{::}{/}gxms;
-    require $file;
+    my $class = load_class( $type->{class} );
     if ( $class->can('_type') ) {    # an enum or an alias: its type
         return decode_value( $class->_type, $value, $path );
     }
