@@ -44,7 +44,9 @@ def perl(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout:
     proc = subprocess.run(
         args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
-    assert proc.returncode == 0, f"{' '.join(args)} failed in {cwd}:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+    assert (
+        proc.returncode == 0
+    ), f"{' '.join(args)} failed in {cwd}:\n{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
     return proc.stdout + proc.stderr
 
 
@@ -58,9 +60,13 @@ def pods(dist: Path) -> list[str]:
 
 @pytest.fixture(scope="module", autouse=True)
 def tools() -> None:
-    missing = [t for t in ("perl", "prove", "podchecker", "perlcritic", "perltidy") if shutil.which(t) is None]
+    missing = [
+        t for t in ("perl", "prove", "podchecker", "perlcritic", "perltidy") if shutil.which(t) is None
+    ]
     if missing:
-        pytest.fail(f"missing {', '.join(missing)}: run `make setup` (apt-get install perltidy libperl-critic-perl)")
+        pytest.fail(
+            f"missing {', '.join(missing)}: run `make setup` (apt-get install perltidy libperl-critic-perl)"
+        )
 
 
 def write_dist(files: dict[str, str], folder: Path) -> Path:
@@ -71,7 +77,9 @@ def write_dist(files: dict[str, str], folder: Path) -> Path:
 
 
 def test_generated_is_fresh() -> None:
-    fresh = generate(ROOT / "spec" / "chatkit.yaml", ["perl"], {"perl": {"namespace": "ChatKit"}}).files["perl"]
+    fresh = generate(ROOT / "spec" / "chatkit.yaml", ["perl"], {"perl": {"namespace": "ChatKit"}}).files[
+        "perl"
+    ]
     committed = {str(p.relative_to(GENERATED)): p.read_text() for p in GENERATED.rglob("*") if p.is_file()}
     assert sorted(fresh) == sorted(committed)
     stale = [str(k) for k in fresh if fresh[k] != committed[k]]
@@ -138,7 +146,10 @@ def test_fixture_specs_compile_and_load(tmp_path: Path) -> None:
             continue  # a fixture that is meant to be refused
         dists.append((spec.name, write_dist(files, tmp_path / f"s{i}")))
     assert dists
-    script = "my $ok = 1; for my $m (@ARGV) { eval \"require $m; 1\" or do { print \"$m: $@\\n\"; $ok = 0 } } exit !$ok;"
+    script = (
+        'my $ok = 1; for my $m (@ARGV) { eval "require $m; 1" or do { print "$m: $@\\n"; $ok = 0 } }'
+        " exit !$ok;"
+    )
     for name, dist in dists:
         names = [p.replace("lib/", "").replace("/", "::")[: -len(".pm")] for p in modules(dist)]
         proc = subprocess.run(

@@ -83,7 +83,12 @@ TARGET = Target(
     name=NAME,
     summary="a Perl distribution (core modules only) with typed models and a client",
     options=(
-        Option("namespace", "ChatKit", "the top-level package, e.g. ChatKit (a lower-case name is capitalised)", package=True),
+        Option(
+            "namespace",
+            "ChatKit",
+            "the top-level package, e.g. ChatKit (a lower-case name is capitalised)",
+            package=True,
+        ),
         Option("version", "0.1.0", "the distribution version"),
     ),
     generate=lambda ctx: generate(ctx.api, ctx.options, ctx.progress),

@@ -16,38 +16,44 @@ from __future__ import annotations
 
 from ...naming import claim_order, pascal, split_words, symbol_words
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Methods of the model base class (templates/perl/runtime/.../Runtime/Model.pm) and UNIVERSAL.
-MODEL_RESERVED = frozenset(
-    "new from_hash from_json to_hash to_json get extra_fields redacted_hash dump isa can DOES"
-    " VERSION DESTROY AUTOLOAD import unimport is_known values".split()
-)
+MODEL_RESERVED = _words("""
+    new from_hash from_json to_hash to_json get extra_fields redacted_hash dump isa can DOES VERSION
+    DESTROY AUTOLOAD import unimport is_known values
+    """)
 # Methods of a resource class and of the client (Runtime/Client.pm).
-RESOURCE_RESERVED = frozenset(
-    "new client isa can DOES VERSION DESTROY AUTOLOAD import unimport base_url max_retries"
-    " timeout user_agent".split()
-)
+RESOURCE_RESERVED = _words("""
+    new client isa can DOES VERSION DESTROY AUTOLOAD import unimport base_url max_retries timeout
+    user_agent
+    """)
 # Sub names Perl runs itself (phase blocks, object hooks): an enum constant may not take one.
-SPECIAL_SUBS = frozenset("BEGIN END INIT CHECK UNITCHECK DESTROY AUTOLOAD CLONE CLONE_SKIP".split())
+SPECIAL_SUBS = _words("""
+    BEGIN END INIT CHECK UNITCHECK DESTROY AUTOLOAD CLONE CLONE_SKIP
+    """)
 # Named call arguments the runtime takes itself.
 ARG_RESERVED = frozenset({"body"})
 # Perl builtins (perlfunc) that perlcritic's ProhibitBuiltinHomonyms reports as sub names.
-BUILTINS = frozenset(
-    "abs accept alarm atan2 bind binmode bless break caller chdir chmod chomp chop chown chr chroot"
-    " close closedir connect continue cos crypt dbmclose dbmopen defined delete die do dump each"
-    " eof eval exec exists exit exp fcntl fileno flock fork format formline getc getlogin"
-    " getpeername getpgrp getppid getpriority glob gmtime goto grep hex index int ioctl join keys"
-    " kill last lc lcfirst length link listen local localtime log lstat map mkdir msgctl msgget"
-    " msgrcv msgsnd my next no oct open opendir ord our pack package pipe pop pos print printf"
-    " prototype push quotemeta rand read readdir readline readlink readpipe recv redo ref rename"
-    " require reset return reverse rewinddir rindex rmdir say scalar seek seekdir select semctl"
-    " semget semop send setpgrp setpriority shift shmctl shmget shmread shmwrite shutdown sin"
-    " sleep socket socketpair sort splice split sprintf sqrt srand stat state study sub substr"
-    " symlink syscall sysopen sysread sysseek system syswrite tell telldir tie tied time times"
-    " truncate uc ucfirst umask undef unlink unpack unshift untie use utime values vec wait"
-    " waitpid wantarray warn write y q qq qw qr qx s m tr if else elsif unless while until for"
-    " foreach and or not xor cmp eq ne lt gt le ge x BEGIN END INIT CHECK UNITCHECK"
-    " __END__ __DATA__".split()
-)
+BUILTINS = _words("""
+    abs accept alarm atan2 bind binmode bless break caller chdir chmod chomp chop chown chr chroot
+    close closedir connect continue cos crypt dbmclose dbmopen defined delete die do dump each eof
+    eval exec exists exit exp fcntl fileno flock fork format formline getc getlogin getpeername
+    getpgrp getppid getpriority glob gmtime goto grep hex index int ioctl join keys kill last lc
+    lcfirst length link listen local localtime log lstat map mkdir msgctl msgget msgrcv msgsnd my
+    next no oct open opendir ord our pack package pipe pop pos print printf prototype push quotemeta
+    rand read readdir readline readlink readpipe recv redo ref rename require reset return reverse
+    rewinddir rindex rmdir say scalar seek seekdir select semctl semget semop send setpgrp
+    setpriority shift shmctl shmget shmread shmwrite shutdown sin sleep socket socketpair sort
+    splice split sprintf sqrt srand stat state study sub substr symlink syscall sysopen sysread
+    sysseek system syswrite tell telldir tie tied time times truncate uc ucfirst umask undef unlink
+    unpack unshift untie use utime values vec wait waitpid wantarray warn write y q qq qw qr qx s m
+    tr if else elsif unless while until for foreach and or not xor cmp eq ne lt gt le ge x BEGIN END
+    INIT CHECK UNITCHECK __END__ __DATA__
+    """)
 
 
 def ident(text: str | tuple[str, ...], fallback: str = "field") -> str:

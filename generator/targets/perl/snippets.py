@@ -27,9 +27,9 @@ class PerlSnippets:
         self.api = api
         self.models = {m.id: m for m in api.models}
         self.methods: dict[str, MethodView] = builder.methods
-        self.all_methods = {
-            m.op_id: m for r in self.pkg.resources for m in r.methods if m.kind == "all"
-        } | {m.op_id: m for m in self.pkg.root_methods if m.kind == "all"}
+        self.all_methods = {m.op_id: m for r in self.pkg.resources for m in r.methods if m.kind == "all"} | {
+            m.op_id: m for m in self.pkg.root_methods if m.kind == "all"
+        }
         self.api_key_env = self.pkg.env_args[0][1] if self.pkg.env_args else ""
         self.scheme_envs = self._scheme_envs(api)
         self.base_url_env = self.pkg.base_url_env
@@ -64,7 +64,7 @@ class PerlSnippets:
         return (
             f"my $items = {call};\n"
             "while ( defined( my $item = $items->next ) ) {\n"
-            "    print $item, \"\\n\";\n"
+            '    print $item, "\\n";\n'
             "}\n"
         )
 

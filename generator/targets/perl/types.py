@@ -97,7 +97,9 @@ class Descriptors:
             mapping = ", ".join(
                 f"{literals.string(k)} => '{self.classes[m]}'" for k, m in d.mapping if m in self.classes
             )
-            parts.append(f"discriminator => {{property => {literals.string(d.property)}, mapping => {{{mapping}}}}}")
+            parts.append(
+                f"discriminator => {{property => {literals.string(d.property)}, mapping => {{{mapping}}}}}"
+            )
         return _hash("union", *parts)
 
 
@@ -118,7 +120,9 @@ def perl_type_name(t: Type, classes: Mapping[str, str]) -> str:
             return "Bytes"
         return {"string": "Str", "integer": "Int", "number": "Num", "boolean": "Bool"}[t.kind]
     if isinstance(t, EnumType):
-        return "Enum[" + ", ".join(str(v) for v in t.values[:6]) + (", ..." if len(t.values) > 6 else "") + "]"
+        return (
+            "Enum[" + ", ".join(str(v) for v in t.values[:6]) + (", ..." if len(t.values) > 6 else "") + "]"
+        )
     if isinstance(t, Const):
         return f"Const[{literals.value(t.value)}]"
     if isinstance(t, BinaryType):

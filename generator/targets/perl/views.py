@@ -159,6 +159,7 @@ class Builder:
         self.models = {m.id: m for m in api.models}
         self.ops = {op.id: op for op in api.operations}
         self.methods: dict[str, MethodView] = {}  # op id -> its main method
+        self._resource_packages: dict[tuple[tuple[str, ...], ...], str] = {}
 
     # -- models -------------------------------------------------------------------------------
     def model(self, m: Model) -> ModelView:
@@ -226,8 +227,13 @@ class Builder:
             else:
                 pairs += [("arg", f"'{arg_of[id(p)]}'"), ("type", self.types.of(p.type))]
                 args.append(
-                    ArgView(arg_of[id(p)], inline(perl_type_name(p.type, self.classes)), p.required,
-                            inline(p.description), p.location)
+                    ArgView(
+                        arg_of[id(p)],
+                        inline(perl_type_name(p.type, self.classes)),
+                        p.required,
+                        inline(p.description),
+                        p.location,
+                    )
                 )
             pairs += [("required", "1" if p.required else "0"), ("style", f"'{p.style}'")]
             pairs += [("explode", "1" if p.explode else "0")]
@@ -254,11 +260,25 @@ class Builder:
             if body_model is not None:
                 bpairs.append(("fields", "1"))
                 for f, arg in zip(body_model.fields, body_args, strict=True):
-                    args.append(ArgView(arg, inline(perl_type_name(f.type, self.classes)), f.required,
-                                        inline(f.description), "body"))
+                    args.append(
+                        ArgView(
+                            arg,
+                            inline(perl_type_name(f.type, self.classes)),
+                            f.required,
+                            inline(f.description),
+                            "body",
+                        )
+                    )
             else:
-                args.append(ArgView("body", inline(perl_type_name(b.type, self.classes)), b.required,
-                                    inline(b.description), "body"))
+                args.append(
+                    ArgView(
+                        "body",
+                        inline(perl_type_name(b.type, self.classes)),
+                        b.required,
+                        inline(b.description),
+                        "body",
+                    )
+                )
             table.append(("body", perl_hash(bpairs)))
         ok = op.success
         returns = "nothing"
@@ -277,10 +297,17 @@ class Builder:
             table.append(("accept", "'text/event-stream'"))
             returns = f"{self.ns}::Runtime::Stream"
         if op.security is not None:
-            alts = ", ".join("[" + ", ".join(literals.string(s) for s in r.schemes) + "]" for r in op.security)
+            alts = ", ".join(
+                "[" + ", ".join(literals.string(s) for s in r.schemes) + "]" for r in op.security
+            )
             table.append(("security", f"[{alts}]"))
         if op.pagination is not None and kind == "all":
-            table.append(("pagination", self._pagination(op, dict(zip([p.name for p in other], other_names, strict=True)))))
+            table.append(
+                (
+                    "pagination",
+                    self._pagination(op, dict(zip([p.name for p in other], other_names, strict=True))),
+                )
+            )
             item = perl_type_name(op.pagination.item_type, self.classes)
             returns = f"{self.ns}::Runtime::Pager (of {item})"
         call_args = [f"${n}" for n in path_names]
@@ -336,17 +363,27 @@ class Builder:
         return out
 
     def resource(self, r: Resource, chain: str, out: list[ResourceView]) -> None:
-        package = f"{self.ns}::Resource::" + "".join(package_word(w, "Resource") for w in r.path)
+        package = self.resource_package(r)
         taken = set(RESOURCE_RESERVED)
         children = []
         names = unique([ident(c.name, "resource") for c in r.children], taken)
         for c, name in zip(r.children, names, strict=True):
-            cpkg = f"{self.ns}::Resource::" + "".join(package_word(w, "Resource") for w in c.path)
-            children.append(ChildView(name, cpkg, critic_note(name)))
-        view = ResourceView(package, module_file(package), chain, children, self._methods(r.operations, chain, taken))
+            children.append(ChildView(name, self.resource_package(c), critic_note(name)))
+        view = ResourceView(
+            package, module_file(package), chain, children, self._methods(r.operations, chain, taken)
+        )
         out.append(view)
         for c, child in zip(r.children, children, strict=True):
             self.resource(c, f"{chain}->{child.accessor}", out)
+
+    def resource_package(self, r: Resource) -> str:
+        """``<ns>::Resource::<Pascal of the path>``, numbered when two paths spell the same."""
+        if not self._resource_packages:
+            taken: set[str] = set()
+            for node in self._walk(self.api.resources):
+                word = "".join(package_word(w, "Resource") for w in node.path)
+                self._resource_packages[node.path] = unique([f"{self.ns}::Resource::{word}"], taken)[0]
+        return self._resource_packages[r.path]
 
     # -- the package --------------------------------------------------------------------------
     def build(self) -> Package:
@@ -360,8 +397,7 @@ class Builder:
         root_methods = self._methods(root_ops, "$client", taken)
         names = unique([ident(r.name, "resource") for r in api.resources], taken)
         for r, name in zip(api.resources, names, strict=True):
-            pkg = f"{self.ns}::Resource::" + "".join(package_word(w, "Resource") for w in r.path)
-            roots.append(ChildView(name, pkg, critic_note(name)))
+            roots.append(ChildView(name, self.resource_package(r), critic_note(name)))
             self.resource(r, f"$client->{name}", resources)
         env_args, auth = self._auth()
         base_url = api.servers[0].url if api.servers else "http://localhost"
