@@ -345,6 +345,10 @@ class Builder:
             pairs.append(("cursor_field", literals.string(p.cursor_field)))
         if p.has_more_field is not None:
             pairs.append(("has_more", literals.string(p.has_more_field)))
+        if p.total_field is not None and p.style in ("offset", "page"):
+            pairs.append(("total", literals.string(p.total_field)))
+            if p.limit_param is not None and p.limit_param in arg_of:
+                pairs.append(("limit_arg", f"'{arg_of[p.limit_param]}'"))
         return perl_hash(pairs)
 
     def _methods(self, op_ids: tuple[str, ...], chain: str, taken: set[str]) -> list[MethodView]:

@@ -30,6 +30,22 @@ sub _field {
     return ref $page eq 'HASH' ? $page->{$name} : undef;
 }
 
+# A Link target made absolute against the URL of the page that sent it.
+sub _absolute {
+    my ( $base, $url ) = @_;
+    return $url if $url =~ m{\A[a-z][a-z0-9+.-]*://}ixms;
+    my ($origin) = $base =~ m{\A([a-z][a-z0-9+.-]*://[^/?#]*)}ixms;
+    return $origin . $url if $url =~ m{\A/}xms;
+    ( my $dir = $base ) =~ s{[?#].*\z}{}xms;
+    $dir =~ s{[^/]*\z}{}xms;
+    return $dir . $url;
+}
+
+sub _is_count {
+    my ($value) = @_;
+    return defined $value && !ref $value && $value =~ /\A\d+\z/xms;
+}
+
 sub _items_of {
     my ( $self, $page ) = @_;
     my $field = $self->{op}{pagination}{items};
@@ -42,6 +58,7 @@ sub _fetch {
     my $client  = $self->{client};
     my $request = $client->_prepare( $self->{op}, $self->{positional}, $self->{named} );
     $request->{url} = $self->{next_url} if defined $self->{next_url};
+    $self->{last_url} = $request->{url};
     my ( $page, $headers ) = $client->_execute( $self->{op}, $request, $self->{options} );
     my @items = $self->_items_of($page);
     push @{ $self->{items} }, @items;
@@ -58,7 +75,10 @@ sub _advance {
     return if !@{$items} && $style ne 'link';
     if ( $style eq 'link' ) {
         my ($url) = ( $headers->{link} // q{} ) =~ /<([^>]+)>\s*;[^,]*rel="?next"?/xms;
-        @{$self}{qw(next_url done)} = ( $url, 0 ) if defined $url;
+        return if !defined $url || !@{$items};
+        $url = _absolute( $self->{last_url}, $url );
+        return if $url eq $self->{last_url};    # the server does not move on
+        @{$self}{qw(next_url done)} = ( $url, 0 );
         return;
     }
     if ( $style eq 'cursor' ) {
@@ -68,14 +88,26 @@ sub _advance {
           defined $p->{cursor_field}
           ? _field( $page, $p->{cursor_field} )
           : _field( $items->[-1], 'id' );
-        return if !defined $cursor || $cursor eq q{};
+        return if !defined $cursor || ref $cursor || $cursor eq q{};
+        # The same request again would give the same page: the server does not move on.
+        return if defined $self->{named}{ $p->{arg} } && $self->{named}{ $p->{arg} } eq $cursor;
         $self->{named}{ $p->{arg} } = $cursor;
     }
     elsif ( $style eq 'offset' ) {
-        $self->{named}{ $p->{arg} } = ( $self->{named}{ $p->{arg} } // 0 ) + @{$items};
+        my $start = ( $self->{named}{ $p->{arg} } // 0 ) + @{$items};
+        my $total = _field( $page, $p->{total} );
+        return if _is_count($total) && $start >= $total;
+        $self->{named}{ $p->{arg} } = $start;
     }
     else {
-        $self->{named}{ $p->{arg} } = ( $self->{named}{ $p->{arg} } // 1 ) + 1;
+        my $number = $self->{named}{ $p->{arg} } // 1;
+        my $total  = _field( $page, $p->{total} );
+        if ( _is_count($total) ) {
+            my $size = defined $p->{limit_arg} ? $self->{named}{ $p->{limit_arg} } : undef;
+            $size = @{$items} if !$size;
+            return if $number * $size >= $total;
+        }
+        $self->{named}{ $p->{arg} } = $number + 1;
     }
     $self->{done} = 0;
     return;
