@@ -20,18 +20,44 @@ use strict; use warnings;
 use Perl::Tidy;
 use JSON::PP;
 my $in = JSON::PP->new->utf8->decode(do { local $/; <STDIN> });
-my %out;
-for my $name (sort keys %{ $in->{files} }) {
-    my $src = $in->{files}{$name};
-    utf8::encode($src);
+my $marker = '## oasgen-split';
+sub tidy {
+    my ($src) = @_;
     my ($dst, $err) = ('', '');
     my $failed = Perl::Tidy::perltidy(
         source => \$src, destination => \$dst, perltidyrc => \$in->{profile},
         stderr => \$err, errorfile => \$err, argv => '',
     );
-    die "perltidy failed on $name:\n$err\n" if $failed || $err =~ /\S/;
-    utf8::decode($dst);
-    $out{$name} = $dst;
+    return ($failed || $err =~ /\S/) ? (undef, $err) : ($dst, '');
+}
+my @names = sort keys %{ $in->{files} };
+my (%code, %tail, %out);
+for my $name (@names) {
+    my $src = $in->{files}{$name};
+    utf8::encode($src);
+    my ($code, $tail) = $src =~ /\A(.*?)(^__END__\n.*)?\z/ms;
+    $code =~ s/\s+\z/\n/;
+    ($code{$name}, $tail{$name}) = ($code, $tail // '');
+}
+# Many modules per perltidy call (its start-up dominates on small modules), split again after.
+while (my @chunk = splice @names, 0, 200) {
+    my $joined = join q{}, map { "$marker $_\n$code{ $chunk[$_] }" } 0 .. $#chunk;
+    my ($dst, $err) = tidy($joined);
+    my @parts = defined $dst ? split /^\Q$marker\E (\d+)\n/m, $dst : ();
+    shift @parts if @parts;
+    my %part = @parts;
+    for my $i (0 .. $#chunk) {
+        my $name = $chunk[$i];
+        my $code = $part{$i};
+        if (!defined $code) {    # the chunk failed: tidy alone, to name the module
+            ($code, $err) = tidy($code{$name});
+            die "perltidy failed on $name:\n$err\n" if !defined $code;
+        }
+        $code =~ s/\s+\z/\n/;
+        my $text = $code . ($tail{$name} eq '' ? '' : "\n$tail{$name}");
+        utf8::decode($text);
+        $out{$name} = $text;
+    }
 }
 print JSON::PP->new->utf8->canonical->encode(\%out);
 """

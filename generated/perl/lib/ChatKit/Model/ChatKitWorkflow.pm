@@ -41,45 +41,7 @@ my @FIELDS = (
 
 sub _fields { return \@FIELDS }
 
-sub id {
-    my ($self) = @_;
-    return $self->{_v}{'id'};
-}
-
-sub has_id {
-    my ($self) = @_;
-    return exists $self->{_v}{'id'} ? 1 : 0;
-}
-
-sub version {
-    my ($self) = @_;
-    return $self->{_v}{'version'};
-}
-
-sub has_version {
-    my ($self) = @_;
-    return exists $self->{_v}{'version'} ? 1 : 0;
-}
-
-sub state_variables {
-    my ($self) = @_;
-    return $self->{_v}{'state_variables'};
-}
-
-sub has_state_variables {
-    my ($self) = @_;
-    return exists $self->{_v}{'state_variables'} ? 1 : 0;
-}
-
-sub tracing {
-    my ($self) = @_;
-    return $self->{_v}{'tracing'};
-}
-
-sub has_tracing {
-    my ($self) = @_;
-    return exists $self->{_v}{'tracing'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

@@ -15,15 +15,7 @@ my @FIELDS
 
 sub _fields { return \@FIELDS }
 
-sub enabled {
-    my ($self) = @_;
-    return $self->{_v}{'enabled'};
-}
-
-sub has_enabled {
-    my ($self) = @_;
-    return exists $self->{_v}{'enabled'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

@@ -31,35 +31,7 @@ my @FIELDS = (
 
 sub _fields { return \@FIELDS }
 
-sub automatic_thread_titling {
-    my ($self) = @_;
-    return $self->{_v}{'automatic_thread_titling'};
-}
-
-sub has_automatic_thread_titling {
-    my ($self) = @_;
-    return exists $self->{_v}{'automatic_thread_titling'} ? 1 : 0;
-}
-
-sub file_upload {
-    my ($self) = @_;
-    return $self->{_v}{'file_upload'};
-}
-
-sub has_file_upload {
-    my ($self) = @_;
-    return exists $self->{_v}{'file_upload'} ? 1 : 0;
-}
-
-sub history {
-    my ($self) = @_;
-    return $self->{_v}{'history'};
-}
-
-sub has_history {
-    my ($self) = @_;
-    return exists $self->{_v}{'history'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

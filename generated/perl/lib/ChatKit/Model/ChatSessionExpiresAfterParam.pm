@@ -25,25 +25,7 @@ my @FIELDS = (
 
 sub _fields { return \@FIELDS }
 
-sub anchor {
-    my ($self) = @_;
-    return $self->{_v}{'anchor'};
-}
-
-sub has_anchor {
-    my ($self) = @_;
-    return exists $self->{_v}{'anchor'} ? 1 : 0;
-}
-
-sub seconds {
-    my ($self) = @_;
-    return $self->{_v}{'seconds'};
-}
-
-sub has_seconds {
-    my ($self) = @_;
-    return exists $self->{_v}{'seconds'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

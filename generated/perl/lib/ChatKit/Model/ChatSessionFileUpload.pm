@@ -26,35 +26,7 @@ my @FIELDS = (
 
 sub _fields { return \@FIELDS }
 
-sub enabled {
-    my ($self) = @_;
-    return $self->{_v}{'enabled'};
-}
-
-sub has_enabled {
-    my ($self) = @_;
-    return exists $self->{_v}{'enabled'} ? 1 : 0;
-}
-
-sub max_file_size {
-    my ($self) = @_;
-    return $self->{_v}{'max_file_size'};
-}
-
-sub has_max_file_size {
-    my ($self) = @_;
-    return exists $self->{_v}{'max_file_size'} ? 1 : 0;
-}
-
-sub max_files {
-    my ($self) = @_;
-    return $self->{_v}{'max_files'};
-}
-
-sub has_max_files {
-    my ($self) = @_;
-    return exists $self->{_v}{'max_files'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

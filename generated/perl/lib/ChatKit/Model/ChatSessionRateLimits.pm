@@ -19,15 +19,7 @@ my @FIELDS = (
 
 sub _fields { return \@FIELDS }
 
-sub max_requests_per_1_minute {
-    my ($self) = @_;
-    return $self->{_v}{'max_requests_per_1_minute'};
-}
-
-sub has_max_requests_per_1_minute {
-    my ($self) = @_;
-    return exists $self->{_v}{'max_requests_per_1_minute'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

@@ -27,45 +27,7 @@ my @FIELDS = (
 
 sub _fields { return \@FIELDS }
 
-sub message {
-    my ($self) = @_;
-    return $self->{_v}{'message'};
-}
-
-sub has_message {
-    my ($self) = @_;
-    return exists $self->{_v}{'message'} ? 1 : 0;
-}
-
-sub type {
-    my ($self) = @_;
-    return $self->{_v}{'type'};
-}
-
-sub has_type {
-    my ($self) = @_;
-    return exists $self->{_v}{'type'} ? 1 : 0;
-}
-
-sub param {
-    my ($self) = @_;
-    return $self->{_v}{'param'};
-}
-
-sub has_param {
-    my ($self) = @_;
-    return exists $self->{_v}{'param'} ? 1 : 0;
-}
-
-sub code {
-    my ($self) = @_;
-    return $self->{_v}{'code'};
-}
-
-sub has_code {
-    my ($self) = @_;
-    return exists $self->{_v}{'code'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

@@ -19,15 +19,7 @@ my @FIELDS = (
 
 sub _fields { return \@FIELDS }
 
-sub error {
-    my ($self) = @_;
-    return $self->{_v}{'error'};
-}
-
-sub has_error {
-    my ($self) = @_;
-    return exists $self->{_v}{'error'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

@@ -43,55 +43,7 @@ my @FIELDS = (
 
 sub _fields { return \@FIELDS }
 
-sub user {
-    my ($self) = @_;
-    return $self->{_v}{'user'};
-}
-
-sub has_user {
-    my ($self) = @_;
-    return exists $self->{_v}{'user'} ? 1 : 0;
-}
-
-sub workflow {
-    my ($self) = @_;
-    return $self->{_v}{'workflow'};
-}
-
-sub has_workflow {
-    my ($self) = @_;
-    return exists $self->{_v}{'workflow'} ? 1 : 0;
-}
-
-sub expires_after {
-    my ($self) = @_;
-    return $self->{_v}{'expires_after'};
-}
-
-sub has_expires_after {
-    my ($self) = @_;
-    return exists $self->{_v}{'expires_after'} ? 1 : 0;
-}
-
-sub rate_limits {
-    my ($self) = @_;
-    return $self->{_v}{'rate_limits'};
-}
-
-sub has_rate_limits {
-    my ($self) = @_;
-    return exists $self->{_v}{'rate_limits'} ? 1 : 0;
-}
-
-sub chatkit_configuration {
-    my ($self) = @_;
-    return $self->{_v}{'chatkit_configuration'};
-}
-
-sub has_chatkit_configuration {
-    my ($self) = @_;
-    return exists $self->{_v}{'chatkit_configuration'} ? 1 : 0;
-}
+__PACKAGE__->_install_accessors;
 
 1;
 

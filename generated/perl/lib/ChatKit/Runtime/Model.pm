@@ -144,6 +144,18 @@ sub dump {    ## no critic (Subroutines::ProhibitBuiltinHomonyms)
 
 sub _additional {return}
 
+# Called once by every model class: a read-only accessor and a has_ predicate per field.
+sub _install_accessors {
+    my ($class) = @_;
+    for my $field ( @{ $class->_fields } ) {
+        my $key = $field->{key};
+        no strict 'refs';    ## no critic (TestingAndDebugging::ProhibitNoStrict)
+        *{"${class}::$field->{arg}"}     = sub { return $_[0]{_v}{$key} };
+        *{"${class}::has_$field->{arg}"} = sub { return exists $_[0]{_v}{$key} ? 1 : 0 };
+    }
+    return;
+}
+
 1;
 
 __END__
