@@ -16,6 +16,7 @@ from generator.errors import SpecError, UsageError
 from generator.pipeline import generate
 from generator.targets.perl import options_of
 from generator.targets.perl.names import field_names, ident
+from tests.sdk_checks import Sdk, perl_critic, perl_load, perl_pod
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATED = ROOT / "generated" / "perl"
@@ -136,23 +137,20 @@ def test_names() -> None:
     assert field_names(["new", "x", "has_x", "to_hash"]) == ["new_field", "x", "has_x_field", "to_hash_field"]
 
 
-def test_fixture_specs_compile_and_load(tmp_path: Path) -> None:
-    """Every fixture spec's distribution: one perl process loads every module of every one."""
-    dists = []
+def test_fixture_specs_compile_load_critic_pod(tmp_path: Path) -> None:
+    """Every fixture spec's distribution loads, and passes perlcritic and podchecker: the corpus
+    checks (tests/sdk_checks.py), each one process over every distribution."""
+    sdks = []
     for i, spec in enumerate(sorted(SPECS.glob("*.yaml"))):
+        package = f"f{i}"
         try:
-            files = generate(spec, ["perl"], {"perl": {}}).files["perl"]
+            files = generate(spec, ["perl"], {"perl": {"namespace": package}}).files["perl"]
         except (UsageError, SpecError):
             continue  # a fixture that is meant to be refused
-        dists.append((spec.name, write_dist(files, tmp_path / f"s{i}")))
-    assert dists
-    script = (
-        'my $ok = 1; for my $m (@ARGV) { eval "require $m; 1" or do { print "$m: $@\\n"; $ok = 0 } }'
-        " exit !$ok;"
-    )
-    for name, dist in dists:
-        names = [p.replace("lib/", "").replace("/", "::")[: -len(".pm")] for p in modules(dist)]
-        proc = subprocess.run(
-            ["perl", "-Ilib", "-e", script, *names], cwd=dist, capture_output=True, text=True, check=False
-        )
-        assert proc.returncode == 0, f"{name}: {proc.stdout[-3000:]}{proc.stderr[-3000:]}"
+        write_dist(files, tmp_path / package / "perl")
+        sdks.append(Sdk(spec.name, tmp_path / package, package))
+    assert len(sdks) >= 10
+    for check in (perl_load, perl_critic, perl_pod):
+        scratch = tmp_path / check.__name__
+        scratch.mkdir()
+        assert check(sdks, scratch) == {}, check.__name__

@@ -37,22 +37,28 @@ SPECIAL_SUBS = _words("""
     """)
 # Named call arguments the runtime takes itself.
 ARG_RESERVED = frozenset({"body"})
-# Perl builtins (perlfunc) that perlcritic's ProhibitBuiltinHomonyms reports as sub names.
+# Perl's keywords and builtins (B::Keywords' functions and barewords, as of Perl 5.36): perlcritic's
+# ProhibitBuiltinHomonyms reports a sub with one of these names.
 BUILTINS = _words("""
-    abs accept alarm atan2 bind binmode bless break caller chdir chmod chomp chop chown chr chroot
-    close closedir connect continue cos crypt dbmclose dbmopen defined delete die do dump each eof
-    eval exec exists exit exp fcntl fileno flock fork format formline getc getlogin getpeername
-    getpgrp getppid getpriority glob gmtime goto grep hex index int ioctl join keys kill last lc
-    lcfirst length link listen local localtime log lstat map mkdir msgctl msgget msgrcv msgsnd my
-    next no oct open opendir ord our pack package pipe pop pos print printf prototype push quotemeta
-    rand read readdir readline readlink readpipe recv redo ref rename require reset return reverse
-    rewinddir rindex rmdir say scalar seek seekdir select semctl semget semop send setpgrp
-    setpriority shift shmctl shmget shmread shmwrite shutdown sin sleep socket socketpair sort
-    splice split sprintf sqrt srand stat state study sub substr symlink syscall sysopen sysread
-    sysseek system syswrite tell telldir tie tied time times truncate uc ucfirst umask undef unlink
-    unpack unshift untie use utime values vec wait waitpid wantarray warn write y q qq qw qr qx s m
-    tr if else elsif unless while until for foreach and or not xor cmp eq ne lt gt le ge x BEGIN END
-    INIT CHECK UNITCHECK __END__ __DATA__
+    AUTOLOAD BEGIN CHECK DESTROY END INIT NULL UNITCHECK __DATA__ __END__ __FILE__ __LINE__
+    __PACKAGE__ __SUB__ abs accept alarm and atan2 bind binmode bless break caller catch chdir chmod
+    chomp chop chown chr chroot close closedir cmp connect continue cos crypt dbmclose dbmopen
+    default defer defined delete die do dump each else elsif endgrent endhostent endnetent
+    endprotoent endpwent endservent eof eq eval evalbytes exec exists exit exp fc fcntl fileno
+    finally flock for foreach fork format formline ge getc getgrent getgrgid getgrnam gethostbyaddr
+    gethostbyname gethostent getlogin getnetbyaddr getnetbyname getnetent getpeername getpgrp
+    getppid getpriority getprotobyname getprotobynumber getprotoent getpwent getpwnam getpwuid
+    getservbyname getservbyport getservent getsockname getsockopt given glob gmtime goto grep gt hex
+    if index int ioctl isa join keys kill last lc lcfirst le length link listen local localtime lock
+    log lstat lt m map mkdir msgctl msgget msgrcv msgsnd my ne next no not oct open opendir or ord
+    our pack package pipe pop pos print printf prototype push q qq qr quotemeta qw qx rand read
+    readdir readline readlink readpipe recv redo ref rename require reset return reverse rewinddir
+    rindex rmdir s say scalar seek seekdir select semctl semget semop send setgrent sethostent
+    setnetent setpgrp setpriority setprotoent setpwent setservent setsockopt shift shmctl shmget
+    shmread shmwrite shutdown sin sleep socket socketpair sort splice split sprintf sqrt srand stat
+    state study sub substr symlink syscall sysopen sysread sysseek system syswrite tell telldir tie
+    tied time times tr truncate try uc ucfirst umask undef unless unlink unpack unshift untie until
+    use utime values vec wait waitpid wantarray warn when while write x xor y
     """)
 
 
