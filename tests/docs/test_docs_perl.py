@@ -36,8 +36,7 @@ def test_perl_snippets_run(prism_url: str, perl_blocks: list[Block], tmp_path: P
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHATKIT_")}
     env.update(CHATKIT_BASE_URL=prism_url, CHATKIT_API_KEY="test")
     for b in scripts:
-        proc = subprocess.run(
-            ["perl", f"-I{LIB}", "-e", b.text], env=env, capture_output=True, text=True, timeout=60, check=False
-        )
+        argv = ["perl", f"-I{LIB}", "-e", b.text]
+        proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=False)
         assert proc.returncode == 0, f"{b.page} ({b.heading}) failed:\n{b.text}\n{proc.stderr}"
         assert proc.stdout.strip(), f"{b.page}: printed nothing"
