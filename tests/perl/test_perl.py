@@ -111,8 +111,13 @@ def test_prove() -> None:
     assert "Result: PASS" in out
 
 
-def test_payload_vectors() -> None:
-    out = perl(["prove", "-I", str(GENERATED / "lib"), str(HERE / "vectors.t")], ROOT)
+@pytest.mark.parametrize("backend", ["default", "JSON::PP"])
+def test_payload_vectors(backend: str) -> None:
+    """Through the JSON module the runtime picks (Cpanel::JSON::XS when installed) and core JSON::PP."""
+    env = {k: v for k, v in os.environ.items() if k != "PERL_JSON_BACKEND"}
+    if backend != "default":
+        env["PERL_JSON_BACKEND"] = backend
+    out = perl(["prove", "-I", str(GENERATED / "lib"), str(HERE / "vectors.t")], ROOT, env)
     assert "Result: PASS" in out
 
 

@@ -6,7 +6,7 @@ use warnings;
 
 use Test::More;
 use FindBin ();
-use ChatKit::Runtime::JSON qw(json_decode json_encode);
+use ChatKit::Runtime::JSON qw(json_decode json_encode json_backend);
 use ChatKit::Runtime::Types qw(same_json);
 
 my $file = $ENV{OASGEN_VECTORS} || "$FindBin::Bin/../vectors/chatkit.json";
@@ -14,6 +14,8 @@ open my $fh, '<:raw', $file or die "cannot read $file: $!";
 my $vectors = json_decode( do { local $/ = undef; <$fh> } )->{vectors};
 close $fh or die;
 ok( @{$vectors} > 0, 'vectors read' );
+note( 'JSON backend: ' . json_backend() );
+is( json_backend(), $ENV{PERL_JSON_BACKEND}, 'the backend asked for' ) if $ENV{PERL_JSON_BACKEND};
 
 for my $v ( @{$vectors} ) {
     my $class = "ChatKit::Model::$v->{schema}";

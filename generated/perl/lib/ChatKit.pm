@@ -4,9 +4,8 @@ use strict;
 use warnings;
 
 use parent -norequire, 'ChatKit::Runtime::Client';
-use ChatKit::Runtime::Client    ();
-use ChatKit::Runtime::Pager     ();
-use ChatKit::Resource::Sessions ();
+use ChatKit::Runtime::Client ();
+use ChatKit::Runtime::Pager  ();
 
 our $VERSION = '0.1.0';
 

@@ -3,10 +3,7 @@ package ChatKit::Runtime::Client;
 use strict;
 use warnings;
 
-use HTTP::Tiny                ();
-use MIME::Base64              ();
 use Scalar::Util              qw(blessed);
-use Time::HiRes               ();
 use ChatKit::Error            ();
 use ChatKit::Error::API       ();
 use ChatKit::Error::Timeout   ();
@@ -57,8 +54,7 @@ sub new {
             $self->{credentials}{$arg} = $value;
         }
     }
-    $self->{http} = $opt{http}
-        || HTTP::Tiny->new( timeout => $self->{timeout}, agent => $self->user_agent );
+    $self->{http} = $opt{http};    # else made on the first request (start-up stays light)
     return $self;
 }
 
@@ -72,10 +68,11 @@ sub user_agent {
     return "$config->{name}/$config->{version} (Perl $^V; oasgen)";
 }
 
-# A resource object, made once (the generated accessors call this).
+# A resource object, made once (the generated accessors call this); its module is loaded
+# on first use, so start-up does not pay for the resources a program never calls.
 sub _resource {
     my ( $self, $name, $class ) = @_;
-    return $self->{resources}{$name} ||= $class->new($self);
+    return $self->{resources}{$name} ||= load_class($class)->new($self);
 }
 
 # (positional path values, named arguments, request options) of a call.
@@ -217,6 +214,7 @@ sub _apply {
     my @values = map { $credentials->{$_} } @{ $scheme->{args} };
     my $kind   = $scheme->{kind};
     if ( $kind eq 'basic' ) {
+        require MIME::Base64;
         $request->{headers}{authorization}
             = 'Basic ' . MIME::Base64::encode_base64( join( q{:}, @values ), q{} );
     }
@@ -250,10 +248,8 @@ sub _execute {
         %{ $request->{headers} },
         %{ $options->{headers} || {} },
     );
-    my $http = $self->{http};
-    if ( defined $options->{timeout} ) {
-        $http = HTTP::Tiny->new( timeout => $options->{timeout}, agent => $self->user_agent );
-    }
+    my $http = $self->{http} ||= $self->_http( $self->{timeout} );
+    $http = $self->_http( $options->{timeout} ) if defined $options->{timeout};
     my $max = $options->{max_retries} // $self->{max_retries};
     my $stream
         = $op->{stream}
@@ -290,8 +286,15 @@ sub _execute {
     return;
 }
 
+sub _http {
+    my ( $self, $timeout ) = @_;
+    require HTTP::Tiny;
+    return HTTP::Tiny->new( timeout => $timeout, agent => $self->user_agent );
+}
+
 sub _sleep {
     my ($seconds) = @_;
+    require Time::HiRes;
     Time::HiRes::sleep($seconds) if $seconds > 0;
     return;
 }

@@ -10,10 +10,15 @@ use JSON::PP     ();
 use Scalar::Util qw(blessed);
 
 our $VERSION   = '0.01';
-our @EXPORT_OK = qw(json_decode json_encode json_kind json_true json_false is_bool to_bool);
+our @EXPORT_OK = qw(json_decode json_encode json_kind json_true json_false is_bool to_bool
+    json_backend);
 
 # Cpanel::JSON::XS when installed (faster), else JSON::PP (core).
-my $BACKEND = eval { require Cpanel::JSON::XS; 'Cpanel::JSON::XS' } || 'JSON::PP';
+# PERL_JSON_BACKEND=JSON::PP (the JSON.pm convention) forces the core module.
+my $BACKEND
+    = ( $ENV{PERL_JSON_BACKEND} // q{} ) eq 'JSON::PP'
+    ? 'JSON::PP'
+    : eval { require Cpanel::JSON::XS; 'Cpanel::JSON::XS' } || 'JSON::PP';
 
 my $CODEC = $BACKEND->new->utf8->allow_nonref->allow_bignum->canonical;
 my $BIG   = $BACKEND->new->utf8->allow_nonref->allow_bignum;
@@ -79,6 +84,9 @@ sub json_decode {
 }
 
 # Encode a Perl value as JSON text (bytes, UTF-8), keys sorted.
+# The JSON module in use.
+sub json_backend { return $BACKEND }
+
 sub json_encode {
     my ($value) = @_;
     return $CODEC->encode($value);
@@ -94,7 +102,8 @@ ChatKit::Runtime::JSON - the JSON codec of the SDK
 
 =head1 DESCRIPTION
 
-Uses L<Cpanel::JSON::XS> when it is installed and L<JSON::PP> (core) otherwise.
+Uses L<Cpanel::JSON::XS> when it is installed and L<JSON::PP> (core) otherwise;
+C<PERL_JSON_BACKEND=JSON::PP> in the environment forces JSON::PP.
 Booleans are L<JSON::PP::Boolean> values; integers too large for a Perl number are
 decoded as L<Math::BigInt> and written back exactly.
 

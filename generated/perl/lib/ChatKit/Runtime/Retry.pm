@@ -3,8 +3,7 @@ package ChatKit::Runtime::Retry;
 use strict;
 use warnings;
 
-use Exporter    qw(import);
-use Time::Local ();
+use Exporter qw(import);
 
 our $VERSION   = '0.01';
 our @EXPORT_OK = qw(should_retry_status retry_after_seconds retry_delay);
@@ -45,6 +44,7 @@ sub _http_date {
     my $index = $MONTH{ lc $month };
     return        if !defined $index;
     $year += 1900 if $year < 100;
+    require Time::Local;
     my $when = eval { Time::Local::timegm( $sec, $min, $hour, $day, $index, $year ) };
     return if !defined $when;
     my $delay = $when - $now;

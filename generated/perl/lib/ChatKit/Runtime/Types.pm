@@ -90,7 +90,7 @@ sub same_json {
 # Load a generated package by name (models are loaded when first used); returns the name.
 sub load_class {
     my ($class) = @_;
-    return $class if $class->can('_fields') || $class->can('_type');
+    return $class if $class->can('new') || $class->can('_type');
     ( my $file = "$class.pm" ) =~ s{::}{/}gxms;
     require $file;
     return $class;
