@@ -60,12 +60,13 @@ def generate(api: Api, options: Mapping[str, Any], progress: Callable[[str], Non
     for r in pkg.resources:
         files[r.file] = render("package/Resource.pm.jinja", pkg=pkg, r=r)
     files.update(runtime_files(ns))
+    files["t/00-load.t"] = render("package/load.t.jinja", pkg=pkg)
+    files["t/examples.t"] = render("package/examples.t.jinja", pkg=pkg)
     progress(f"perltidy over {len(files)} modules")
     files.update(tidy_many(files, (TEMPLATES / "perl" / "perltidyrc").read_text(encoding="utf-8")))
     for page in pkg.references:
         files[page.file] = render("package/Reference.pod.jinja", pkg=pkg, page=page)
     files[f"lib/{ns_path}/Reference.pod"] = render("package/ReferenceIndex.pod.jinja", pkg=pkg)
-    files["t/00-load.t"] = render("package/load.t.jinja", pkg=pkg)
     files[".perltidyrc"] = (TEMPLATES / "perl" / "perltidyrc").read_text(encoding="utf-8")
     files["Makefile.PL"] = render("package/Makefile.PL.jinja", pkg=pkg)
     files["cpanfile"] = render("package/cpanfile.jinja", pkg=pkg)

@@ -145,6 +145,7 @@ class Package:
     references: list[RefPage]
     errors: list[ErrorClass]
     modules: list[str] = field(default_factory=list)  # every package, for the load test
+    examples: list[tuple[str, str, str]] = field(default_factory=list)  # Perl label, class, Perl value
     example: str = ""  # one call, for the synopsis
 
 
@@ -434,10 +435,32 @@ class Builder:
             references=self.references(resources, root_methods),
             errors=error_classes(self.ns),
         )
+        pkg.examples = self.examples()
         calls = [m.call for r in resources for m in r.methods] + [m.call for m in root_methods]
         pkg.example = calls[0] if calls else ""
         pkg.modules = [self.ns] + [m.package for m in models] + [r.package for r in resources]
         return pkg
+
+    def examples(self) -> list[tuple[str, str, str]]:
+        """The spec's examples of object models (schemas and 2xx JSON responses), for t/examples.t."""
+        out: list[tuple[str, str, str]] = []
+        for m in self.api.models:
+            if m.kind == "object":
+                for i, ex in enumerate(m.examples):
+                    out.append(
+                        (literals.string(f"{m.id} example {i + 1}"), self.classes[m.id], literals.value(ex))
+                    )
+        for op in self.api.operations:
+            ok = op.success
+            if ok is None or ok.encoding != "json" or not isinstance(ok.type, ModelRef):
+                continue
+            model = self.models.get(ok.type.id)
+            if model is None or model.kind != "object":
+                continue
+            for name, ex in ok.examples:
+                label = literals.string(f"{op.id} {ok.status} {name}")
+                out.append((label, self.classes[model.id], literals.value(ex)))
+        return out
 
     def _walk(self, nodes: tuple[Resource, ...]) -> list[Resource]:
         out: list[Resource] = []
