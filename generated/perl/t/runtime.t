@@ -238,6 +238,14 @@ subtest 'multipart uploads' => sub {
         'the file part'
     );
     like( $r->{body}, qr/name="purpose"\r\n.*\r\n\r\ntest\r\n/xms, 'the text part' );
+    open my $fh, '<', \"from a handle" or die;
+    client($server)->call( upload => body => { file => $fh } );
+    my ( undef, $second ) = $server->requests;
+    like(
+        $second->{body},
+        qr/name="file";[ ]filename="file"\r\n.*\r\n\r\nfrom[ ]a[ ]handle\r\n/xms,
+        'a file handle'
+    );
 };
 
 subtest 'retry policy' => sub {

@@ -199,6 +199,10 @@ subtest 'multipart uploads' => sub {
     like( $r->{headers}{'content-type'}, qr{\Amultipart/form-data;[ ]boundary=}xms, 'content type' );
     like( $r->{body}, qr/name="file";[ ]filename="x[.]bin"\r\nContent-Type:[ ]application\/octet-stream\r\n\r\na\0b\r\n/xms, 'the file part' );
     like( $r->{body}, qr/name="purpose"\r\n.*\r\n\r\ntest\r\n/xms, 'the text part' );
+    open my $fh, '<', \"from a handle" or die;
+    client($server)->call( upload => body => { file => $fh } );
+    my ( undef, $second ) = $server->requests;
+    like( $second->{body}, qr/name="file";[ ]filename="file"\r\n.*\r\n\r\nfrom[ ]a[ ]handle\r\n/xms, 'a file handle' );
 };
 
 subtest 'retry policy' => sub {

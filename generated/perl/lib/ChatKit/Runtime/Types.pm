@@ -114,10 +114,13 @@ sub _plain {
     return $value;
 }
 
+# Bytes, a file handle, or a file: { content => $bytes | path => $name, filename, content_type }.
 sub _binary {
     my ( undef, $value, $path ) = @_;
     return $value if defined $value && ( !ref $value || ref $value eq 'GLOB' );
-    return _expect( $path, 'bytes or a file handle', $value );
+    return $value
+        if ref $value eq 'HASH' && ( defined $value->{content} || defined $value->{path} );
+    return _expect( $path, 'bytes, a file handle or { content => ... }', $value );
 }
 
 sub _boolean {

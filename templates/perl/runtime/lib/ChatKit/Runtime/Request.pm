@@ -190,6 +190,11 @@ sub _part {
         else { $body = $value->{content} }
         $file = $name if !defined $file;
     }
+    elsif ( ref $value eq 'GLOB' ) {
+        local $/ = undef;
+        binmode $value;
+        ( $body, $type, $file ) = ( readline($value) // q{}, 'application/octet-stream', $name );
+    }
     elsif ( ref $value || blessed $value ) {
         my $kind = json_kind( encode_value($value) );
         if ( $kind eq 'boolean' ) { $body = $value ? 'true' : 'false' }
