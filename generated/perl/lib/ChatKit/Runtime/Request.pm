@@ -32,14 +32,27 @@ sub _text {
     return "$value";
 }
 
+# The keys of an object value: a model's in its schema's order, a hash's sorted.
+sub _keys {
+    my ($value) = @_;
+    if ( blessed $value && $value->can('_fields') ) {
+        my @declared = grep { exists $value->{_v}{$_} } map { $_->{key} } @{ $value->_fields };
+        return ( @declared, sort keys %{ $value->{_x} } );
+    }
+    my @keys = sort keys %{$value};
+    return @keys;
+}
+
 # (kind, items): a value as a list (array), pairs (object) or one scalar.
 sub _shape {
     my ($value) = @_;
+    my @keys
+        = ref $value ? ( json_kind( encode_value($value) ) eq 'object' ? _keys($value) : () ) : ();
     $value = encode_value($value);
     my $kind = json_kind($value);
     return ( 'array', [ map { _text($_) } @{$value} ] ) if $kind eq 'array';
     if ( $kind eq 'object' ) {
-        return ( 'object', [ map { ( $_, _text( $value->{$_} ) ) } sort keys %{$value} ] );
+        return ( 'object', [ map { ( $_, _text( $value->{$_} ) ) } @keys ] );
     }
     return ( 'scalar', [ _text($value) ] );
 }
@@ -102,31 +115,25 @@ sub add_query {
     my ( $kind, $items ) = _shape($value);
     my $key = pct($name);
     my @enc = map { pct( $_, $reserved ) } @{$items};
-    if ( $kind eq 'object' ) {
-        my @pairs = @enc;
-        my @raw   = @{$items};
-        if ( $style eq 'deepObject' ) {
-            while ( my ( $k, $v ) = splice @pairs, 0, 2 ) {
-                push @{$out}, $key . '%5B' . pct( shift @raw ) . "%5D=$v";
-                shift @raw;
-            }
-            return;
+    my $sep
+        = $style eq 'spaceDelimited' ? '%20'
+        : $style eq 'pipeDelimited'  ? '%7C'
+        :                              q{,};
+    if ( $kind eq 'object' && $style eq 'deepObject' ) {
+        my @raw = @{$items};
+        while ( my ( $k, $v ) = splice @raw, 0, 2 ) {
+            push @{$out}, $key . '%5B' . pct($k) . '%5D=' . pct( $v, $reserved );
         }
-        if ($explode) {
-            while ( my ( $k, $v ) = splice @pairs, 0, 2 ) { push @{$out}, "$k=$v" }
-            return;
-        }
-        push @{$out}, "$key=" . join q{,}, @pairs;
+        return;
+    }
+    if ( $kind eq 'object' && $explode && $style eq 'form' ) {
+        while ( my ( $k, $v ) = splice @enc, 0, 2 ) { push @{$out}, "$k=$v" }
         return;
     }
     if ( $kind eq 'array' && $explode && $style eq 'form' ) {
         push @{$out}, map {"$key=$_"} @enc;
         return;
     }
-    my $sep
-        = $style eq 'spaceDelimited' ? '%20'
-        : $style eq 'pipeDelimited'  ? q{|}
-        :                              q{,};
     push @{$out}, "$key=" . join $sep, @enc;
     return;
 }
@@ -151,8 +158,14 @@ sub cookie_pieces {
     my ( $name, $value, $explode ) = @_;
     return if _empty($value);
     my ( $kind, $items ) = _shape($value);
-    return ( "$name=" . pct( $items->[0] ) ) if $kind eq 'scalar';
+    return ( "$name=" . pct( $items->[0] ) )    if $kind eq 'scalar';
     return map { "$name=" . pct($_) } @{$items} if $kind eq 'array' && $explode;
+    if ( $kind eq 'object' && $explode ) {
+        my @pairs = @{$items};
+        my @out;
+        while ( my ( $k, $v ) = splice @pairs, 0, 2 ) { push @out, "$k=" . pct($v) }
+        return @out;
+    }
     return "$name=" . join q{,}, map { pct($_) } @{$items};
 }
 
