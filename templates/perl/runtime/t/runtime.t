@@ -155,6 +155,11 @@ subtest 'request bodies keep JSON kinds; unset fields are not sent' => sub {
     is( $err->path, 'id', 'a missing required field is named' );
     $err = error_of( sub { client($server)->call( create => id => 'x', nope => 1 ) } );
     is( $err->path, 'nope', 'an unknown argument is named' );
+    client($server)->call( create => body => { id => 'w', extra => [1] } );
+    client($server)->call( create => body => TestAPI::Thing->new( id => 'm' ) );
+    my ( undef, $whole, $model ) = $server->requests;
+    is( $whole->{body}, '{"extra":[1],"id":"w"}', 'a whole body by wire name, unknown fields kept' );
+    is( $model->{body}, '{"id":"m"}', 'or a model' );
 };
 
 subtest 'models: validation with paths, big integers, secrets' => sub {

@@ -101,6 +101,9 @@ ChatKit::Resource::Sessions - C<< $client->sessions >>
 Every method takes its path parameters first, then named arguments, then an
 optional hash ref of request options: C<timeout> (seconds), C<headers> (extra
 headers), C<max_retries>.
+A request body's fields are named arguments; the whole body may be given instead as
+C<< body => $model >> or C<< body => { wire names } >> (unknown fields are sent as given).
+An argument left out is never sent.
 
 =head1 METHODS
 

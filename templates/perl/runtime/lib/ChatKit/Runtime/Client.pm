@@ -154,7 +154,12 @@ sub _body {
     if ( $body->{fields} ) {    # the body model's fields are the call's arguments
         my $class = load_class( $body->{type}{class} );
         return if !%{$named} && !$body->{required};
-        $value = $class->new( %{$named} );
+        my $whole = keys %{$named} == 1 && exists $named->{body}
+          && !grep { $_->{arg} eq 'body' } @{ $class->_fields };
+        $value =
+            !$whole                         ? $class->new( %{$named} )
+          : blessed $named->{body}          ? decode_value( $body->{type}, $named->{body}, 'body' )
+          :                                   $class->from_hash( $named->{body} );
     }
     else {
         my %rest = %{$named};
