@@ -12,7 +12,8 @@ from ...render import TEMPLATES
 from ..contract import Option, Target
 from .render import render
 from .tidy import tidy_many
-from .views import Builder, Package
+from .viewmodels import Package
+from .views import Builder
 
 NAME = "perl"
 _NAMESPACE = re.compile(r"^[A-Z][A-Za-z0-9]*(::[A-Z][A-Za-z0-9]*)*$")

@@ -13,7 +13,8 @@ from .names import unique
 from .pod import inline
 
 if TYPE_CHECKING:
-    from .views import Builder, MethodView, RefPage
+    from .viewmodels import MethodView, RefPage
+    from .views import Builder
 
 
 def _models_of(t: Type | None, out: list[str]) -> None:
@@ -31,7 +32,7 @@ def _models_of(t: Type | None, out: list[str]) -> None:
 
 
 def reference_pages(b: Builder, methods: list[MethodView]) -> list[RefPage]:
-    from .views import RefOp, RefPage, module_file, reference_package
+    from .viewmodels import RefOp, RefPage, module_file, reference_package
 
     by_path: dict[str, list[MethodView]] = {}
     for m in methods:

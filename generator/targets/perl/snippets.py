@@ -13,7 +13,8 @@ from typing import Any
 from ...ir.model import Api, ModelRef, Operation
 from . import literals, options_of
 from .errors import error_class
-from .views import Builder, MethodView
+from .viewmodels import MethodView
+from .views import Builder
 
 
 class PerlSnippets:
