@@ -155,7 +155,12 @@ subtest 'open enums, unknown fields, null vs absent' => sub {
     my $thing = client($server)->call( get => 'th_2' );
     is( $thing->status, 'paused', 'an unknown enum value is kept' );
     ok( !TestAPI::Status->is_known( $thing->status ), 'is_known says so' );
-    ok( $thing->has_count && !defined $thing->count,  'null is kept apart from absent' );
+    ok( !$thing->is_known('status'),                  'and so does the model, by field' );
+    my $kinds = TestAPI::Thing->from_hash( { id => 'k', kind => 'c' } );
+    ok( !$kinds->is_known('kind'), 'an inline enum: unknown' );
+    ok( TestAPI::Thing->from_hash( { id => 'k', kind => 'a' } )->is_known('kind'),
+        'an inline enum: known' );
+    ok( $thing->has_count && !defined $thing->count, 'null is kept apart from absent' );
     is_deeply( $thing->extra_fields, { extra => { a => [1] } }, 'unknown fields kept' );
     is( json_encode( $thing->to_hash ),
         '{"count":null,"extra":{"a":[1]},"id":"th_2","status":"paused"}',

@@ -38,6 +38,12 @@ my @FIELDS = (
         secret   => 0,
         type     => { t => 'nullable', of => { t => 'integer', minimum => 0 } }
     },
+    {   arg      => 'kind',
+        key      => 'kind',
+        required => 0,
+        secret   => 0,
+        type     => { t => 'enum', base => 'string', values => [ 'a', 'b' ] }
+    },
     {   arg      => 'tags',
         key      => 'tags',
         required => 0,

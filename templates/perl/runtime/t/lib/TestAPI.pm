@@ -19,6 +19,7 @@ my @FIELDS = (
     { arg => 'token',  key => 'token',  required => 0, secret => 1, type => { t => 'string' } },
     { arg => 'flag',   key => 'flag',   required => 0, secret => 0, type => { t => 'boolean' } },
     { arg => 'count',  key => 'count',  required => 0, secret => 0, type => { t => 'nullable', of => { t => 'integer', minimum => 0 } } },
+    { arg => 'kind',   key => 'kind',   required => 0, secret => 0, type => { t => 'enum', base => 'string', values => [ 'a', 'b' ] } },
     { arg => 'tags',   key => 'tags',   required => 0, secret => 0, type => { t => 'array', of => { t => 'string' } } },
 );
 sub _fields { return \@FIELDS }

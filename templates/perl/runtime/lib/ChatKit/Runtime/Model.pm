@@ -92,6 +92,25 @@ sub get {
     return exists $self->{_v}{$key} ? $self->{_v}{$key} : $self->{_x}{$key};
 }
 
+# Whether the value of an enum field (by accessor name) is one the schema lists; an unknown
+# value is kept, never rejected. Dies for a field that is not an enum.
+sub is_known {
+    my ( $self, $arg ) = @_;
+    my ($field) = grep { $_->{arg} eq $arg } @{ $self->_fields };
+    fail( $arg, 'is not a field of ' . ref $self ) if !$field;
+    my $type = $field->{type};
+    $type = $type->{of} if $type->{t} eq 'nullable';
+    if ( $type->{t} eq 'model' ) {
+        my $class = ChatKit::Runtime::Types::load_class( $type->{class} );
+        fail( $arg, 'is not an enum' ) if !$class->can('is_known');
+        return $class->is_known( $self->{_v}{ $field->{key} } );
+    }
+    fail( $arg, 'is not an enum' ) if $type->{t} ne 'enum';
+    my $value = $self->{_v}{ $field->{key} };
+    return 0 if !defined $value;
+    return ( grep { $_ eq $value } @{ $type->{values} } ) ? 1 : 0;
+}
+
 # Plain data with the wire names: exactly what from_hash read (unknown fields too).
 sub to_hash {
     my ($self) = @_;
@@ -193,6 +212,10 @@ JSON values.
 The fields the schema does not declare.
 
 =item get($wire_name)
+
+=item is_known($field)
+
+For an enum field: whether its value is one the schema lists (unknown values are kept).
 
 =item redacted_hash, dump
 
