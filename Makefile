@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PRISM := tests/prism/node_modules/.bin/prism
 
-.PHONY: setup generate check test lint pytest docs-site bench fuzz clean
+.PHONY: setup perl-tools generate check test lint pytest docs-site bench fuzz clean
 
 # pytest workers (pytest-xdist): the machine has 2 cores; whole files go to one worker (loadfile),
 # so the corpus and the fuzz campaign each run once, beside the other files.
@@ -20,7 +20,14 @@ FUZZ_SEED := $(shell date +%s)
 endif
 GO_FUZZTIME ?= 120s
 
-setup: $(STAMP) $(PRISM)
+setup: $(STAMP) $(PRISM) perl-tools
+
+# The perl target formats with perltidy and its checks run perlcritic (perl, prove and podchecker
+# come with Debian's perl); installed only when missing.
+perl-tools:
+	@if ! command -v perltidy >/dev/null || ! command -v perlcritic >/dev/null; then \
+		apt-get update && apt-get install -y perltidy libperl-critic-perl; \
+	fi
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,7 +39,7 @@ $(PRISM): tests/prism/package-lock.json
 	npm ci --prefix tests/prism --no-audit --no-fund --loglevel=error
 	@touch $@
 
-generate: $(STAMP)
+generate: $(STAMP) perl-tools
 	$(PY) -m generator generate
 
 check: $(STAMP)

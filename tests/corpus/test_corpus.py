@@ -13,7 +13,8 @@ For each entry point:
   internal error (exit 3) or a traceback;
 * ``generate``: ``oasgen generate`` for every target in ``sdk_checks.CHECKS`` succeeds;
 * then every check of that table: Python (every module imports; ``mypy --strict``), Go (``go vet``,
-  ``go build``), docs (``mkdocs build --strict``).  Each check runs once over all specs
+  ``go build``), docs (``mkdocs build --strict``), Perl (every module loads; ``perlcritic --stern``
+  on the spec-shaped modules; ``podchecker``).  Each check runs once over all specs
   (tests/sdk_checks.py), and each (spec, check) is its own test.
 
 ``KNOWN_FAILURES`` lists the (spec, check) pairs that fail on main today, each with its cause.  They

@@ -1,0 +1,70 @@
+package ChatKit::Model::ChatSessionHistory;
+
+use strict;
+use warnings;
+
+use parent -norequire, 'ChatKit::Runtime::Model';
+use ChatKit::Runtime::Model ();
+
+our $VERSION = '0.1.0';
+
+my @FIELDS = (
+    { arg => 'enabled', key => 'enabled', required => 1, secret => 0, type => { t => 'boolean' } },
+    {   arg      => 'recent_threads',
+        key      => 'recent_threads',
+        required => 1,
+        secret   => 0,
+        type     => { t => 'nullable', of => { t => 'integer' } }
+    },
+);
+
+sub _fields { return \@FIELDS }
+
+__PACKAGE__->_install_accessors;
+
+1;
+
+__END__
+
+=encoding utf8
+
+=head1 NAME
+
+ChatKit::Model::ChatSessionHistory - History retention preferences returned for the session.
+
+=head1 DESCRIPTION
+
+History retention preferences returned for the session.
+
+=head1 SYNOPSIS
+
+    my $value = ChatKit::Model::ChatSessionHistory->new(...);
+    my $same  = ChatKit::Model::ChatSessionHistory->from_hash( $value->to_hash );
+
+=head1 FIELDS
+
+Each field has a read-only accessor and a C<has_> predicate, true when the field
+was given (even as C<undef>, JSON null).
+
+=over 4
+
+=item enabled (required)
+
+C<enabled>: Bool. Indicates if chat history is persisted for the session.
+
+=item has_enabled
+
+=item recent_threads (required)
+
+C<recent_threads>: Maybe[Int]. Number of prior threads surfaced in history views. Null when all history is retained.
+
+=item has_recent_threads
+
+=back
+
+=head1 METHODS
+
+See L<ChatKit::Runtime::Model>: C<new>, C<from_hash>, C<from_json>, C<to_hash>,
+C<to_json>, C<extra_fields>, C<get>, C<dump>.
+
+=cut

@@ -1,0 +1,70 @@
+package ChatKit::Model::ChatSessionHistoryParam;
+
+use strict;
+use warnings;
+
+use parent -norequire, 'ChatKit::Runtime::Model';
+use ChatKit::Runtime::Model ();
+
+our $VERSION = '0.1.0';
+
+my @FIELDS = (
+    { arg => 'enabled', key => 'enabled', required => 0, secret => 0, type => { t => 'boolean' } },
+    {   arg      => 'recent_threads',
+        key      => 'recent_threads',
+        required => 0,
+        secret   => 0,
+        type     => { t => 'integer', minimum => 1 }
+    },
+);
+
+sub _fields { return \@FIELDS }
+
+__PACKAGE__->_install_accessors;
+
+1;
+
+__END__
+
+=encoding utf8
+
+=head1 NAME
+
+ChatKit::Model::ChatSessionHistoryParam - Controls how much historical context is retained for the session.
+
+=head1 DESCRIPTION
+
+Controls how much historical context is retained for the session.
+
+=head1 SYNOPSIS
+
+    my $value = ChatKit::Model::ChatSessionHistoryParam->new(...);
+    my $same  = ChatKit::Model::ChatSessionHistoryParam->from_hash( $value->to_hash );
+
+=head1 FIELDS
+
+Each field has a read-only accessor and a C<has_> predicate, true when the field
+was given (even as C<undef>, JSON null).
+
+=over 4
+
+=item enabled
+
+C<enabled>: Bool. Enables chat users to access previous ChatKit threads. Defaults to true.
+
+=item has_enabled
+
+=item recent_threads
+
+C<recent_threads>: Int. Number of recent ChatKit threads users have access to. Unlimited when unset.
+
+=item has_recent_threads
+
+=back
+
+=head1 METHODS
+
+See L<ChatKit::Runtime::Model>: C<new>, C<from_hash>, C<from_json>, C<to_hash>,
+C<to_json>, C<extra_fields>, C<get>, C<dump>.
+
+=cut

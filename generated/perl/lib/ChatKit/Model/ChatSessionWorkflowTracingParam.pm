@@ -1,0 +1,59 @@
+package ChatKit::Model::ChatSessionWorkflowTracingParam;
+
+use strict;
+use warnings;
+
+use parent -norequire, 'ChatKit::Runtime::Model';
+use ChatKit::Runtime::Model ();
+
+our $VERSION = '0.1.0';
+
+my @FIELDS
+    = (
+    { arg => 'enabled', key => 'enabled', required => 0, secret => 0, type => { t => 'boolean' } },
+    );
+
+sub _fields { return \@FIELDS }
+
+__PACKAGE__->_install_accessors;
+
+1;
+
+__END__
+
+=encoding utf8
+
+=head1 NAME
+
+ChatKit::Model::ChatSessionWorkflowTracingParam - Controls diagnostic tracing during the session.
+
+=head1 DESCRIPTION
+
+Controls diagnostic tracing during the session.
+
+=head1 SYNOPSIS
+
+    my $value = ChatKit::Model::ChatSessionWorkflowTracingParam->new(...);
+    my $same  = ChatKit::Model::ChatSessionWorkflowTracingParam->from_hash( $value->to_hash );
+
+=head1 FIELDS
+
+Each field has a read-only accessor and a C<has_> predicate, true when the field
+was given (even as C<undef>, JSON null).
+
+=over 4
+
+=item enabled
+
+C<enabled>: Bool. Whether tracing is enabled during the session. Defaults to true.
+
+=item has_enabled
+
+=back
+
+=head1 METHODS
+
+See L<ChatKit::Runtime::Model>: C<new>, C<from_hash>, C<from_json>, C<to_hash>,
+C<to_json>, C<extra_fields>, C<get>, C<dump>.
+
+=cut
