@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PRISM := tests/prism/node_modules/.bin/prism
+# The TypeScript target's pinned tools (prettier formats its output; tsc, eslint check it).
+TS_HARNESS := tests/typescript/harness
+TS_TOOLS := $(TS_HARNESS)/node_modules/.bin/tsc
 
 .PHONY: setup generate check test lint pytest docs-site bench fuzz clean
 
@@ -20,7 +23,7 @@ FUZZ_SEED := $(shell date +%s)
 endif
 GO_FUZZTIME ?= 120s
 
-setup: $(STAMP) $(PRISM)
+setup: $(STAMP) $(PRISM) $(TS_TOOLS)
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,10 +35,14 @@ $(PRISM): tests/prism/package-lock.json
 	npm ci --prefix tests/prism --no-audit --no-fund --loglevel=error
 	@touch $@
 
-generate: $(STAMP)
+$(TS_TOOLS): $(TS_HARNESS)/package-lock.json
+	npm ci --prefix $(TS_HARNESS) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+generate: $(STAMP) $(TS_TOOLS)
 	$(PY) -m generator generate
 
-check: $(STAMP)
+check: $(STAMP) $(TS_TOOLS)
 	$(PY) -m generator check
 
 lint: $(STAMP)
@@ -64,4 +71,4 @@ bench: $(STAMP)
 	$(PY) bench/python_runtime.py
 
 clean:
-	rm -rf $(VENV) tests/prism/node_modules .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) tests/prism/node_modules $(TS_HARNESS)/node_modules .mypy_cache .ruff_cache .pytest_cache

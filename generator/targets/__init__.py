@@ -17,6 +17,7 @@ REGISTRY: dict[str, str] = {
     "ir": "generator.targets.ir",
     "python": "generator.targets.python",
     "go": "generator.targets.go",
+    "typescript": "generator.targets.typescript",
     "docs": "generator.targets.docs",
 }
 
