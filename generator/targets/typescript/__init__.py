@@ -73,7 +73,9 @@ TARGET = Target(
     summary="an npm package (ESM, fetch, no dependencies) with runtime-checked models and a client",
     options=(
         Option("package", "chatkit", "the npm package name", package=True),
-        Option("client_name", "Client", "the client class (its env vars: <CLIENT>_API_KEY, <CLIENT>_BASE_URL)"),
+        Option(
+            "client_name", "Client", "the client class (its env vars: <CLIENT>_API_KEY, <CLIENT>_BASE_URL)"
+        ),
         Option("version", "0.1.0", "the package version (User-Agent)"),
     ),
     generate=lambda ctx: generate(ctx.api, dict(ctx.options), ctx.progress),

@@ -160,7 +160,9 @@ class ClientBuilder:
         others = [p for p in op.params if p.location != "path"]
         free = [p for p in others if p.const is None]
         if free:
-            pname = unique(pascal(op.name) + pascal(tuple(w for n in op.resource for w in n)) + "Params", self.taken)
+            pname = unique(
+                pascal(op.name) + pascal(tuple(w for n in op.resource for w in n)) + "Params", self.taken
+            )
             pname = self._params_view(op, free, pname)
             optional = not any(p.required for p in free)
             args.append(f"params{'?' if optional else ''}: M.{pname}")
@@ -199,7 +201,9 @@ class ClientBuilder:
 
     def _params_view(self, op: Operation, free: list[Param], name: str) -> str:
         fields = [
-            ParamsField(prop_key(p.name), not p.required, self._param_ts(p), tsdoc(p.description, p.deprecated))
+            ParamsField(
+                prop_key(p.name), not p.required, self._param_ts(p), tsdoc(p.description, p.deprecated)
+            )
             for p in free
         ]
         self.params.append(ParamsView(name, fields, tsdoc(f"The parameters of {op.id}.")))
@@ -228,7 +232,9 @@ class ClientBuilder:
             out.append(f"cookies: [{', '.join(cookies)}]")
         return out
 
-    def _returns(self, op: Operation, name: str, args: list[str], call: list[str], stream: bool) -> MethodView:
+    def _returns(
+        self, op: Operation, name: str, args: list[str], call: list[str], stream: bool
+    ) -> MethodView:
         ok = op.success
         doc = tsdoc(
             op.description or op.summary,
@@ -247,7 +253,9 @@ class ClientBuilder:
             return MethodView(name, doc, args, "$.APIPromise<void>", call, "request", "", "void")
         if ok.encoding == "binary" or isinstance(ok.type, BinaryType):
             call.append('expect: "binary"')
-            return MethodView(name, doc, args, "$.APIPromise<ArrayBuffer>", call, "request", "", "ArrayBuffer")
+            return MethodView(
+                name, doc, args, "$.APIPromise<ArrayBuffer>", call, "request", "", "ArrayBuffer"
+            )
         if ok.encoding == "text":
             call.append('expect: "text"')
             return MethodView(name, doc, args, "$.APIPromise<string>", call, "request", "", "string")
@@ -258,7 +266,11 @@ class ClientBuilder:
         call.append(f"check: {check}")
         pg = op.pagination
         if pg is not None:
-            item = self.types.ts(pg.item_type) if pg.items is not None or isinstance(ok.type, ArrayType) else "unknown"
+            item = (
+                self.types.ts(pg.item_type)
+                if pg.items is not None or isinstance(ok.type, ArrayType)
+                else "unknown"
+            )
             paging = {"style": pg.style, "items": pg.items}
             for key, value in (
                 ("cursorParam", pg.cursor_param),
@@ -278,4 +290,3 @@ class ClientBuilder:
 def _cast(check: str, ts: str) -> str:
     """A hoisted checker is typed ``Check<unknown>``: it is asserted to the type it checks."""
     return f"({check} as $.Check<{ts}>)" if check.startswith("$c") else check
-

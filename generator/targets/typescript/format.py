@@ -62,7 +62,9 @@ def format_typescript(files: dict[str, str]) -> dict[str, str]:
                 check=False,
             )
             if proc.returncode != 0:
-                raise FormatError(f"generator bug: prettier failed on the TypeScript output:\n{proc.stderr[-4000:]}")
+                raise FormatError(
+                    f"generator bug: prettier failed on the TypeScript output:\n{proc.stderr[-4000:]}"
+                )
             for rel, text in todo.items():
                 formatted = (root / rel).read_text(encoding="utf-8")
                 _cache_put(kind, text, formatted)

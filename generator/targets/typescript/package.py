@@ -93,7 +93,9 @@ def package_view(api: Api, opts: Options) -> PackageView:
                 option += "_"
             taken.add(option)
             var = f"{env}_{screaming(words)}"
-            what = {"basic": "The user name or password", "api-key": "The API key"}.get(c.scheme.kind, "The token")
+            what = {"basic": "The user name or password", "api-key": "The API key"}.get(
+                c.scheme.kind, "The token"
+            )
             doc = f"{what} for the {c.scheme.name} security scheme."
             local = "$" + option
             missing = js(

@@ -112,7 +112,9 @@ class TypeScriptSnippets:
         access, m = self._methods[op.id]
         args = [literal(str(path_params.get(wire, wire))) for _a, wire in m.path_args]
         if m.body:
-            args.append(literal(body) if body is not None else ("undefined" if m.body == "optional" else "{}"))
+            args.append(
+                literal(body) if body is not None else ("undefined" if m.body == "optional" else "{}")
+            )
         given = {k: v for k, v in (query or {}).items()}
         if m.params:
             args.append(literal(given) if given else "{}")
@@ -121,7 +123,12 @@ class TypeScriptSnippets:
         if m.returns == "$.APIPromise<void>":
             lines += [f"await {call};", 'console.log("done");']
         elif m.kind == "stream":
-            lines += [f"const stream = await {call};", "for await (const event of stream) {", "  console.log(event);", "}"]
+            lines += [
+                f"const stream = await {call};",
+                "for await (const event of stream) {",
+                "  console.log(event);",
+                "}",
+            ]
         else:
             lines += [f"const result = await {call};", "console.log(result);"]
         return "\n".join(lines) + "\n"

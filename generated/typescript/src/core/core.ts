@@ -70,11 +70,21 @@ export interface WithResponse<T> {
   readonly headers: Headers;
 }
 
-/** The result of a call: await it for the data, or `.withResponse()` for status and headers too. */
-export class APIPromise<T> implements PromiseLike<T> {
+/**
+ * The result of a call: a Promise of the data, and `.withResponse()` for the status and headers
+ * too. (A Promise subclass whose `then` reads the call's result; derived promises are plain.)
+ */
+export class APIPromise<T> extends Promise<T> {
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
   readonly #result: Promise<WithResponse<T>>;
 
   constructor(result: Promise<WithResponse<T>>) {
+    super((resolve) => {
+      resolve(undefined as T);
+    });
     this.#result = result;
   }
 
@@ -82,18 +92,18 @@ export class APIPromise<T> implements PromiseLike<T> {
     return this.#result;
   }
 
-  then<A = T, B = never>(
+  override then<A = T, B = never>(
     onfulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
     return this.#result.then((r) => r.data).then(onfulfilled, onrejected);
   }
 
-  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
+  override catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<T | B> {
     return this.then(undefined, onrejected);
   }
 
-  finally(onfinally?: (() => void) | null): Promise<T> {
+  override finally(onfinally?: (() => void) | null): Promise<T> {
     return this.then().finally(onfinally);
   }
 }
