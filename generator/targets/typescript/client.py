@@ -69,6 +69,8 @@ class ClientView:
     methods: list[MethodView]  # operations at the root of the tree
     params: list[ParamsView] = field(default_factory=list)
     constants: list[tuple[str, str]] = field(default_factory=list)
+    uses_models: bool = False  # client.ts names a type of models.ts (import type * as M)
+    uses_parse: bool = False  # ... or a parse function of parse.ts (import * as P)
 
 
 def _template(text: str) -> str:
@@ -95,7 +97,12 @@ class ClientBuilder:
         ]
         root_ops = [op for op in self.api.operations if not op.resource]
         methods = [m for op in root_ops for m in self._methods(op, taken, "client")]
-        return ClientView(classes, roots, methods, self.params, self.types.constants())
+        view = ClientView(classes, roots, methods, self.params, self.types.constants())
+        text = repr([(m.args, m.returns, m.call, m.check) for r in classes for m in r.methods])
+        text += repr([(m.args, m.returns, m.call, m.check) for m in methods]) + repr(view.constants)
+        view.uses_models = "M." in text
+        view.uses_parse = "P." in text
+        return view
 
     def _resource(
         self, r: Resource, out: list[ResourceView], class_names: set[str], parent: str, prop: str = ""
@@ -194,7 +201,7 @@ class ClientBuilder:
                 return f"json: {{ ...($.obj({check}(body))), stream: true }}"
             return f"json: {value}"
         if b.encoding == "multipart":
-            return f"multipart: $.obj({check}(body ?? {{}}))"
+            return f"multipart: $.obj({check}({'body' if b.required else 'body ?? {}'}))"
         if b.encoding == "form":
             return f"raw: {{ body: $.formBody(body), type: {js(b.content_type)} }}"
         return f"raw: {{ body: $.rawBody(body), type: {js(b.content_type)} }}"
@@ -213,7 +220,7 @@ class ClientBuilder:
         return self.local.ts(p.type)  # declared in models.ts, beside the models
 
     def _param_entries(self, params: list[Param], optional: bool) -> list[str]:
-        q = "?." if optional else "."
+        q = "?." if optional else ""
         query, headers, cookies = [], [], []
         for p in params:
             value = js(p.const.value) if p.const is not None else f"params{q}[{js(p.name)}]"
@@ -250,7 +257,7 @@ class ClientBuilder:
             return MethodView(name, doc, args, f"$.APIPromise<$.Stream<{ts}>>", call, "stream", check)
         if ok is None or ok.encoding == "none" or (ok.type is None and ok.encoding == "json"):
             call.append('expect: "none"')
-            return MethodView(name, doc, args, "$.APIPromise<void>", call, "request", "", "void")
+            return MethodView(name, doc, args, "$.APIPromise<void>", call, "request", "", "undefined")
         if ok.encoding == "binary" or isinstance(ok.type, BinaryType):
             call.append('expect: "binary"')
             return MethodView(

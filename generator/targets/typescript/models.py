@@ -85,7 +85,7 @@ def model_view(m: Model, name: str, types: Types, parse: Types) -> ModelView:
             "object",
             doc,
             fields,
-            index=m.additional is not None,
+            index=m.additional is not None or not fields,
             rest_check=parse.check(m.additional) if typed_rest and m.additional is not None else "",
             known=js([f.name for f in m.fields]),
             secrets=js(secrets) if secrets else "",
@@ -111,6 +111,11 @@ def model_view(m: Model, name: str, types: Types, parse: Types) -> ModelView:
 class ModelsView:
     models: list[ModelView]
     constants: list[tuple[str, str]]  # parse.ts's hoisted checkers
+
+    @property
+    def uses_runtime(self) -> bool:
+        """parse.ts names the runtime (``$``)."""
+        return bool(self.constants) or any(m.kind == "object" or "$." in m.check for m in self.models)
 
 
 def models_view(api: Api, names: dict[str, str]) -> tuple[ModelsView, Types]:

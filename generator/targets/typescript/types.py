@@ -23,6 +23,7 @@ from ...ir.model import (
     Primitive,
     Type,
     UnionType,
+    thaw,
 )
 from .names import prop_key
 
@@ -55,11 +56,12 @@ _APPLIES = {
 
 def js(value: object) -> str:
     """A JSON value as a JavaScript literal (ASCII only: other characters as \\u escapes)."""
-    return json.dumps(value, ensure_ascii=True)
+    return json.dumps(thaw(value), ensure_ascii=True)
 
 
 def literal_type(value: object) -> str:
     """A JSON value as a TypeScript literal type (``{}`` would mean "any object": spelled exactly)."""
+    value = thaw(value)
     if value == {}:
         return "Record<string, never>"
     if value == []:
