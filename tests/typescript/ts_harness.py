@@ -46,7 +46,10 @@ def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpro
 def tsc_project(root: Path, include: list[str], node_types: bool, emit: bool) -> Path:
     """A tsconfig.json at ``root`` compiling ``include`` (globs relative to ``root``) into dist/."""
     options: dict[str, object] = dict(STRICT)
-    options.update(rootDir=".", outDir="dist", noEmit=not emit)
+    if emit:
+        options.update(rootDir=".", outDir="dist")
+    else:
+        options.update(noEmit=True)
     if node_types:
         options.update(types=["node"], typeRoots=[str(MODULES / "@types")])
     else:

@@ -162,7 +162,13 @@ class ClientBuilder:
         body = op.body
         if body is not None:
             bt = self.types.ts(body.type)
-            args.append(f"body{'' if body.required else '?'}: {bt}")
+            free_required = any(p.required and p.const is None for p in op.params if p.location != "path")
+            if body.required:
+                args.append(f"body: {bt}")
+            elif free_required:  # a required argument follows: the body is passed, maybe as undefined
+                args.append(f"body: {bt} | undefined")
+            else:
+                args.append(f"body?: {bt}")
             call.append(self._body(op, stream and suffix))
         others = [p for p in op.params if p.location != "path"]
         free = [p for p in others if p.const is None]
