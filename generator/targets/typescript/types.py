@@ -159,12 +159,22 @@ class Types:
         what = js(describe(t, self.names))
         d = t.discriminator
         if d is not None and d.mapping:
-            tags = ", ".join(f"{js(k)}: {self.check(ModelRef(mid))}" for k, mid in d.mapping)
+            by_tag: dict[str, list[str]] = {}
+            for k, mid in d.mapping:  # a tag may name several models: they are tried in order
+                by_tag.setdefault(k, []).append(mid)
+            tags = ", ".join(f"{js(k)}: {self._tag_check(mids)}" for k, mids in by_tag.items())
             mapped = {mid for _k, mid in d.mapping}
             rest = [v for v in t.variants if not (isinstance(v, ModelRef) and v.id in mapped)]
             fallback = self.hoist(self._plain_union(t, what)) if rest else "null"
             return self.hoist(f"$.tagged({js(d.property)}, {what}, {{ {tags} }}, {fallback})")
         return self.hoist(self._plain_union(t, what))
+
+    def _tag_check(self, model_ids: list[str]) -> str:
+        checks = list(dict.fromkeys(self.check(ModelRef(mid)) for mid in model_ids))
+        if len(checks) == 1:
+            return checks[0]
+        what = js(" or ".join(self.names.get(mid, "object") for mid in model_ids))
+        return self.hoist(f"$.union({what}, [{', '.join(checks)}])")
 
     def _plain_union(self, t: UnionType, what: str) -> str:
         variants = list(dict.fromkeys(self.check(v) for v in t.variants))
