@@ -69,6 +69,7 @@ fuzz: setup
 bench: $(STAMP)
 	$(PY) bench/generate.py
 	$(PY) bench/python_runtime.py
+	$(PY) bench/typescript_runtime.py
 
 clean:
 	rm -rf $(VENV) tests/prism/node_modules $(TS_HARNESS)/node_modules .mypy_cache .ruff_cache .pytest_cache
