@@ -89,7 +89,7 @@ class ClientBuilder:
 
     def build(self) -> ClientView:
         classes: list[ResourceView] = []
-        class_names: set[str] = set()
+        class_names: set[str] = set(self.taken)  # the client and its options are taken too
         taken = set(CLIENT_MEMBERS)
         roots = [
             self._resource(r, classes, class_names, "client", unique(member(r.name), taken))
@@ -109,7 +109,8 @@ class ClientBuilder:
     ) -> tuple[str, str]:
         prop = prop or member(r.name)
         access = f"{parent}.{prop}"
-        cls = unique(pascal(tuple(w for node in r.path for w in node)) + "Resource", class_names)
+        base = pascal(tuple(w for node in r.path for w in node)) + "Resource"
+        cls = unique(base if base[0].isalpha() else "R" + base, class_names)
         taken = set(CLIENT_MEMBERS)
         children = []
         for child in r.children:

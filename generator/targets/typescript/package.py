@@ -9,6 +9,7 @@ from typing import Any
 from ...errors import UsageError
 from ...ir.model import Api
 from ...naming import camel, screaming
+from ...text import source_prose
 from ..credentials import credentials
 from .docs import tsdoc
 from .names import KEYWORDS, is_ident
@@ -110,7 +111,7 @@ def package_view(api: Api, opts: Options) -> PackageView:
         values.append(f"{js(c.scheme.name)}: {value}")
     base_url = api.servers[0].url if api.servers else "http://localhost"
     schemes = {s.name: _scheme(s) for s in api.auth if s.kind != "mutual-tls"}
-    title = f"{api.info.title} {api.info.version}".replace("\n", " ").replace("\r", " ")
+    title = " ".join(source_prose(f"{api.info.title} {api.info.version}").split())  # one comment line
     return PackageView(
         name=js(opts.package),
         client=opts.client,

@@ -55,7 +55,7 @@ class TypeScriptSnippets:
         self.package, self.client = opts.package, opts.client
         pkg = package_view(api, opts)
         names = model_names(api, opts.client)
-        builder = ClientBuilder(api, names, set(names.values()))
+        builder = ClientBuilder(api, names, set(names.values()) | {opts.client, opts.client + "Options"})
         builder.build()
         self._methods: dict[str, tuple[str, MethodView]] = builder.access
         self.api_key_env = pkg.api_key_env
