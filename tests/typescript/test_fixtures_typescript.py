@@ -1,6 +1,7 @@
 """Every fixture spec (tests/fixtures/specs) as a TypeScript SDK: one ``tsc`` over all of them (and
-the tests that use them), each spec its own test; then the pagination, upload and stream tests on
-the compiled output (``node --test``, against the scripted ``node:http`` server and Prism).
+the tests that use them), each spec its own test, and one eslint over all of them; then the
+pagination, upload and stream tests on the compiled output (``node --test``, against the scripted
+``node:http`` server and Prism).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ts_harness import NODE_TESTS, REPO, node_test, tsc, tsc_project
+from ts_harness import NODE_TESTS, REPO, eslint, node_test, tsc, tsc_project
 
 from generator.pipeline import generate
 
@@ -48,6 +49,12 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 @pytest.mark.parametrize("name", sorted(FIXTURES))
 def test_fixture_type_checks(compiled: tuple[Path, dict[str, str]], name: str) -> None:
     assert name not in compiled[1], compiled[1][name]
+
+
+def test_every_fixture_sdk_is_lint_clean(compiled: tuple[Path, dict[str, str]]) -> None:
+    """typescript-eslint strict-type-checked over every fixture SDK, in one eslint run."""
+    proc = eslint(*sorted((compiled[0] / "pkgs").iterdir()))
+    assert proc.returncode == 0, proc.stdout[-12000:] + proc.stderr[-3000:]
 
 
 def test_the_tests_type_check(compiled: tuple[Path, dict[str, str]]) -> None:
