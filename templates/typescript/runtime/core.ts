@@ -3,7 +3,7 @@
 import { APIConnectionError, APIError, APITimeoutError, APIUserAbortError, statusError } from "./errors.js";
 import { type QueryItem, headerText, multipart, queryString } from "./encoding.js";
 import { retryDelay, shouldRetryStatus } from "./retry.js";
-import type { Check } from "./validate.js";
+import { type Check, ValidationError } from "./validate.js";
 
 export const DEFAULT_TIMEOUT = 600_000; // milliseconds, each attempt
 export const DEFAULT_MAX_RETRIES = 2;
@@ -226,11 +226,15 @@ export class BaseClient {
         const data = await this.#decode(call, response);
         return { data, response, status: response.status, headers: response.headers };
       } catch (err) {
-        if (state.timedOut && !(err instanceof APIError)) {
-          throw new APITimeoutError(`Request timed out: ${call.method} ${url}`);
+        if (err instanceof APIError || err instanceof ValidationError) throw err;
+        // The body could not be read: the connection failed or timed out mid-response.
+        if (signal?.aborted) throw new APIUserAbortError();
+        if (retries < maxRetries) {
+          await sleep(this.#delay(retries, null), signal);
+          continue;
         }
-        if (signal?.aborted && !(err instanceof APIError)) throw new APIUserAbortError();
-        throw err;
+        if (state.timedOut) throw new APITimeoutError(`Request timed out: ${call.method} ${url}`);
+        throw new APIConnectionError(`Connection error: ${call.method} ${url}: ${String(err)}`, { cause: err });
       } finally {
         clearTimeout(timer); // a stream's body is read later, without the attempt's time limit
         if (call.expect !== "stream") signal?.removeEventListener("abort", onAbort);

@@ -215,6 +215,16 @@ test("a refused connection is an APIConnectionError", async () => {
   );
 });
 
+test("a connection dropped mid-body is retried, then an APIConnectionError", async () => {
+  const cut: Reply = { body: session(), cutBody: true, headers: { "content-length": "2000" } };
+  const { server, client } = await setup([cut, { body: session() }], { maxRetries: 1 });
+  assert.equal((await client.sessions.cancel("a")).id, "cksess_123");
+  assert.equal(server.received.length, 2);
+  const { server: s2, client: c2 } = await setup([cut, cut], { maxRetries: 1 });
+  await assert.rejects(c2.sessions.cancel("a"), (err: unknown) => err instanceof APIConnectionError);
+  assert.equal(s2.received.length, 2);
+});
+
 test("unknown enum values and unknown fields are kept and written out again", async () => {
   const body = session({ status: "paused", surprise: { nested: [1, 2] } });
   (body["workflow"] as Record<string, unknown>)["extra"] = true;

@@ -7,6 +7,7 @@ export interface Reply {
   headers?: Record<string, string>;
   body?: unknown; // JSON-encoded unless a string
   delayMs?: number; // wait before answering (timeouts)
+  cutBody?: boolean; // send the headers and half the body, then drop the connection
 }
 
 export interface Received {
@@ -39,6 +40,11 @@ export async function scripted(replies: Reply[], fallback?: Reply): Promise<Scri
       const send = (): void => {
         const body = typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body ?? null);
         res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
+        if (reply.cutBody) {
+          res.write(body.slice(0, body.length >> 1));
+          setTimeout(() => res.destroy(), 20);
+          return;
+        }
         res.end(body);
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);
