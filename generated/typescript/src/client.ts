@@ -24,7 +24,7 @@ export class SessionsResource {
    */
   create(body: M.SessionCreateParams, options?: $.RequestOptions): $.APIPromise<M.ChatSession> {
     return this.#client.request<M.ChatSession>(
-      {
+      () => ({
         method: "POST",
         path: `/chatkit/sessions`,
         json: P.parseSessionCreateParams(body),
@@ -32,7 +32,7 @@ export class SessionsResource {
         security: [["bearerAuth"]],
         expect: "json",
         check: P.parseChatSession,
-      },
+      }),
       options,
     );
   }
@@ -45,14 +45,14 @@ export class SessionsResource {
    */
   cancel(sessionId: string, options?: $.RequestOptions): $.APIPromise<M.ChatSession> {
     return this.#client.request<M.ChatSession>(
-      {
+      () => ({
         method: "POST",
         path: `/chatkit/sessions/${$.pathSegment("session_id", sessionId)}/cancel`,
         headers: [["OpenAI-Beta", "chatkit_beta=v1", false]],
         security: [["bearerAuth"]],
         expect: "json",
         check: P.parseChatSession,
-      },
+      }),
       options,
     );
   }

@@ -1,6 +1,6 @@
 /** Pagination: a page of items and the call that fetches the next one. */
 
-import { APIPromise, type BaseClient, type Call, type RequestOptions, type WithResponse } from "./core.js";
+import { APIPromise, type BaseClient, built, type Call, type RequestOptions, type WithResponse } from "./core.js";
 import type { QueryItem } from "./encoding.js";
 
 /** How a list operation pages (from the spec): the style and the wire names it uses. */
@@ -115,15 +115,18 @@ export async function fetchPage<Item, Body>(
 
 /** A list call: await it for the first page, or `for await` over every item of every page. */
 export class PagePromise<Item, Body = unknown> extends APIPromise<Page<Item, Body>> implements AsyncIterable<Item> {
-  constructor(client: BaseClient, call: Call<Body>, paging: Paging, options: RequestOptions | undefined) {
+  constructor(
+    client: BaseClient,
+    call: Call<Body> | (() => Call<Body>),
+    paging: Paging,
+    options: RequestOptions | undefined,
+  ) {
     super(
-      client
-        .request(call, options)
-        .withResponse()
-        .then((r) => {
-          const page = new Page<Item, Body>(client, call, paging, options, r);
-          return { data: page, response: r.response, status: r.status, headers: r.headers };
-        }),
+      built(call).then(async (c) => {
+        const r = await client.request(c, options).withResponse();
+        const page = new Page<Item, Body>(client, c, paging, options, r);
+        return { data: page, response: r.response, status: r.status, headers: r.headers };
+      }),
     );
   }
 

@@ -1,6 +1,6 @@
 /** Server-sent events (text/event-stream) as an async iterable of checked, typed events. */
 
-import { APIPromise, type BaseClient, type Call, type RequestOptions } from "./core.js";
+import { APIPromise, type BaseClient, built, type Call, type RequestOptions } from "./core.js";
 import type { Check } from "./validate.js";
 
 /** One raw event: its `event` name (default "message"), `data` text, and `id`. */
@@ -86,12 +86,14 @@ export class Stream<T> implements AsyncIterable<T> {
 /** A streaming call: the response's events as a Stream, once the response has started. */
 export function streamCall<T>(
   client: BaseClient,
-  call: Call<unknown>,
+  call: Call<unknown> | (() => Call<unknown>),
   check: Check<T>,
   options: RequestOptions | undefined,
 ): APIPromise<Stream<T>> {
-  const started = client.request<Response>({ ...call, expect: "stream" } as Call<Response>, options);
   return new APIPromise(
-    started.withResponse().then((r) => ({ ...r, data: new Stream<T>(r.data, check) })),
+    built(call).then(async (c) => {
+      const r = await client.request({ ...c, expect: "stream" } as Call<Response>, options).withResponse();
+      return { ...r, data: new Stream<T>(r.data, check) };
+    }),
   );
 }

@@ -35,8 +35,8 @@ test("a multipart upload sends one part per field and per file; unset fields are
 
 test("an upload without its file is refused before sending", async () => {
   const { server, client } = await setup([]);
-  assert.throws(
-    () => client.files.create({ file: "not a blob" as unknown as Blob, purpose: "batch" }),
+  await assert.rejects(
+    client.files.create({ file: "not a blob" as unknown as Blob, purpose: "batch" }),
     (err: unknown) => err instanceof ValidationError && err.path === "file",
   );
   assert.equal(server.received.length, 0);

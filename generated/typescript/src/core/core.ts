@@ -141,6 +141,13 @@ function base64(text: string): string {
   return btoa(bin);
 }
 
+/** The call a method describes, built once (its errors as a rejection). */
+export function built<T>(call: Call<T> | (() => Call<T>)): Promise<Call<T>> {
+  return new Promise((resolve) => {
+    resolve(typeof call === "function" ? call() : call);
+  });
+}
+
 export class BaseClient {
   readonly baseURL: string;
   readonly maxRetries: number;
@@ -177,9 +184,12 @@ export class BaseClient {
     this.#defaultHeaders = options.defaultHeaders ?? {};
   }
 
-  /** Sends `call` (with retries) and decodes the response. */
-  request<T>(call: Call<T>, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise(this.send(call, options));
+  /**
+   * Sends `call` (with retries) and decodes the response. A call given as a function is built
+   * inside the promise: a bad argument (an invalid body, an empty path parameter) rejects it.
+   */
+  request<T>(call: Call<T> | (() => Call<T>), options?: RequestOptions): APIPromise<T> {
+    return new APIPromise(built(call).then((c) => this.send(c, options)));
   }
 
   protected async send<T>(call: Call<T>, options?: RequestOptions): Promise<WithResponse<T>> {
