@@ -11,58 +11,59 @@ const text = readFileSync(payloadFile, "utf8");
 const seconds = Number(secondsArg);
 const rounds = Number(roundsArg);
 
-/** Operations per second of `fn` (sync or async), the median of `rounds` rounds. */
-async function rate(fn) {
-  for (let i = 0; i < 2000; i++) await fn(); // warm up (JIT)
-  const out = [];
-  for (let r = 0; r < rounds; r++) {
-    let n = 0;
-    const start = performance.now();
-    const end = start + seconds * 1000;
-    while (performance.now() < end) {
-      for (let i = 0; i < 200; i++) await fn();
-      n += 200;
-    }
-    out.push(n / ((performance.now() - start) / 1000));
+/** One timed round of `fn`: operations per second (a sync `fn` is not awaited: no microtask cost). */
+async function round(fn, sync) {
+  let n = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    if (sync) for (let i = 0; i < 1000; i++) fn();
+    else for (let i = 0; i < 200; i++) await fn();
+    n += sync ? 1000 : 200;
   }
-  out.sort((a, b) => a - b);
-  return out[Math.floor(out.length / 2)];
+  return n / ((performance.now() - start) / 1000);
 }
 
-function rateSync(fn) {
-  for (let i = 0; i < 20000; i++) fn();
-  const out = [];
-  for (let r = 0; r < rounds; r++) {
-    let n = 0;
-    const start = performance.now();
-    const end = start + seconds * 1000;
-    while (performance.now() < end) {
-      for (let i = 0; i < 1000; i++) fn();
-      n += 1000;
-    }
-    out.push(n / ((performance.now() - start) / 1000));
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Medians of `rounds` rounds of `a` and of `b`, alternated so that load from other work hits both. */
+async function compare(a, b, sync) {
+  for (let i = 0; i < 5000; i++) {
+    await a();
+    await b();
   }
-  out.sort((a, b) => a - b);
-  return out[Math.floor(out.length / 2)];
+  const ra = [];
+  const rb = [];
+  for (let r = 0; r < rounds; r++) {
+    ra.push(await round(a, sync));
+    rb.push(await round(b, sync));
+  }
+  return [median(ra), median(rb)];
 }
 
 let sink = 0;
-const parseOurs = rateSync(() => {
-  sink += ChatSession.parse(JSON.parse(text)).expires_at;
-});
-const parseOpenAI = rateSync(() => {
-  sink += JSON.parse(text).expires_at; // openai-node: the body's JSON, cast to its type, unchecked
-});
+const [parseOurs, parseOpenAI] = await compare(
+  () => {
+    sink += ChatSession.parse(JSON.parse(text)).expires_at;
+  },
+  () => {
+    sink += JSON.parse(text).expires_at; // openai-node: the body's JSON, cast to its type, unchecked
+  },
+  true,
+);
 
 const fakeFetch = () =>
   Promise.resolve(new Response(text, { status: 200, headers: { "content-type": "application/json" } }));
 const ourClient = new ChatKit({ apiKey: "k", baseURL: "http://127.0.0.1:9", fetch: fakeFetch, maxRetries: 0 });
 const theirClient = new OpenAI({ apiKey: "k", baseURL: "http://127.0.0.1:9", fetch: fakeFetch, maxRetries: 0 });
-const callOurs = await rate(async () => {
-  sink += (await ourClient.sessions.cancel("cksess_1")).expires_at;
-});
-const callOpenAI = await rate(async () => {
-  sink += (await theirClient.beta.chatkit.sessions.cancel("cksess_1")).expires_at;
-});
+const [callOurs, callOpenAI] = await compare(
+  async () => {
+    sink += (await ourClient.sessions.cancel("cksess_1")).expires_at;
+  },
+  async () => {
+    sink += (await theirClient.beta.chatkit.sessions.cancel("cksess_1")).expires_at;
+  },
+  false,
+);
 
 console.log(JSON.stringify({ parseOurs, parseOpenAI, callOurs, callOpenAI, sink: sink > 0 }));

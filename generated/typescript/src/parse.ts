@@ -18,24 +18,26 @@ const $c11: $.Check<unknown> = $.checked($.int, [$.minimum(1), $.maximum(512)]);
 
 export function parseChatSession(v: unknown): M.ChatSession {
   const o = $.obj(v);
-  $.req(o, "id", $.str);
-  $.req(o, "object", $c0);
-  $.req(o, "expires_at", $.int);
-  $.req(o, "client_secret", $.str);
+  if (typeof o["id"] !== "string") $.bad(o, "id", $.str, true);
+  if (o["object"] !== "chatkit.session") $.bad(o, "object", $c0, true);
+  if (!Number.isSafeInteger(o["expires_at"])) $.bad(o, "expires_at", $.int, true);
+  if (typeof o["client_secret"] !== "string") $.bad(o, "client_secret", $.str, true);
   $.req(o, "workflow", parseChatKitWorkflow);
-  $.req(o, "user", $.str);
+  if (typeof o["user"] !== "string") $.bad(o, "user", $.str, true);
   $.req(o, "rate_limits", parseChatSessionRateLimits);
-  $.req(o, "max_requests_per_1_minute", $.int);
-  $.req(o, "status", parseChatSessionStatus);
+  if (!Number.isSafeInteger(o["max_requests_per_1_minute"]))
+    $.bad(o, "max_requests_per_1_minute", $.int, true);
+  if (typeof o["status"] !== "string") $.bad(o, "status", parseChatSessionStatus, true);
   $.req(o, "chatkit_configuration", parseChatSessionChatKitConfiguration);
-  $.redact(o, ["client_secret"]);
+  $redactChatSession(o);
   return o as unknown as M.ChatSession;
 }
+const $redactChatSession = $.redactor(["client_secret"]);
 
 export function parseChatKitWorkflow(v: unknown): M.ChatKitWorkflow {
   const o = $.obj(v);
-  $.req(o, "id", $.str);
-  $.req(o, "version", $c1);
+  if (typeof o["id"] !== "string") $.bad(o, "id", $.str, true);
+  if (o["version"] !== null && typeof o["version"] !== "string") $.bad(o, "version", $c1, true);
   $.req(o, "state_variables", $c4);
   $.req(o, "tracing", parseChatKitWorkflowTracing);
   return o as unknown as M.ChatKitWorkflow;
@@ -43,13 +45,14 @@ export function parseChatKitWorkflow(v: unknown): M.ChatKitWorkflow {
 
 export function parseChatKitWorkflowTracing(v: unknown): M.ChatKitWorkflowTracing {
   const o = $.obj(v);
-  $.req(o, "enabled", $.bool);
+  if (typeof o["enabled"] !== "boolean") $.bad(o, "enabled", $.bool, true);
   return o as unknown as M.ChatKitWorkflowTracing;
 }
 
 export function parseChatSessionRateLimits(v: unknown): M.ChatSessionRateLimits {
   const o = $.obj(v);
-  $.req(o, "max_requests_per_1_minute", $.int);
+  if (!Number.isSafeInteger(o["max_requests_per_1_minute"]))
+    $.bad(o, "max_requests_per_1_minute", $.int, true);
   return o as unknown as M.ChatSessionRateLimits;
 }
 
@@ -68,22 +71,24 @@ export function parseChatSessionChatKitConfiguration(v: unknown): M.ChatSessionC
 
 export function parseChatSessionAutomaticThreadTitling(v: unknown): M.ChatSessionAutomaticThreadTitling {
   const o = $.obj(v);
-  $.req(o, "enabled", $.bool);
+  if (typeof o["enabled"] !== "boolean") $.bad(o, "enabled", $.bool, true);
   return o as unknown as M.ChatSessionAutomaticThreadTitling;
 }
 
 export function parseChatSessionFileUpload(v: unknown): M.ChatSessionFileUpload {
   const o = $.obj(v);
-  $.req(o, "enabled", $.bool);
-  $.req(o, "max_file_size", $c5);
-  $.req(o, "max_files", $c5);
+  if (typeof o["enabled"] !== "boolean") $.bad(o, "enabled", $.bool, true);
+  if (o["max_file_size"] !== null && !Number.isSafeInteger(o["max_file_size"]))
+    $.bad(o, "max_file_size", $c5, true);
+  if (o["max_files"] !== null && !Number.isSafeInteger(o["max_files"])) $.bad(o, "max_files", $c5, true);
   return o as unknown as M.ChatSessionFileUpload;
 }
 
 export function parseChatSessionHistory(v: unknown): M.ChatSessionHistory {
   const o = $.obj(v);
-  $.req(o, "enabled", $.bool);
-  $.req(o, "recent_threads", $c5);
+  if (typeof o["enabled"] !== "boolean") $.bad(o, "enabled", $.bool, true);
+  if (o["recent_threads"] !== null && !Number.isSafeInteger(o["recent_threads"]))
+    $.bad(o, "recent_threads", $c5, true);
   return o as unknown as M.ChatSessionHistory;
 }
 
@@ -99,8 +104,8 @@ export function parseSessionCreateParams(v: unknown): M.SessionCreateParams {
 
 export function parseChatSessionWorkflowParam(v: unknown): M.ChatSessionWorkflowParam {
   const o = $.obj(v);
-  $.req(o, "id", $.str);
-  $.opt(o, "version", $.str);
+  if (typeof o["id"] !== "string") $.bad(o, "id", $.str, true);
+  if (o["version"] !== undefined && typeof o["version"] !== "string") $.bad(o, "version", $.str, false);
   $.opt(o, "state_variables", $c7);
   $.opt(o, "tracing", parseChatSessionWorkflowTracingParam);
   return o as unknown as M.ChatSessionWorkflowParam;
@@ -108,13 +113,13 @@ export function parseChatSessionWorkflowParam(v: unknown): M.ChatSessionWorkflow
 
 export function parseChatSessionWorkflowTracingParam(v: unknown): M.ChatSessionWorkflowTracingParam {
   const o = $.obj(v);
-  $.opt(o, "enabled", $.bool);
+  if (o["enabled"] !== undefined && typeof o["enabled"] !== "boolean") $.bad(o, "enabled", $.bool, false);
   return o as unknown as M.ChatSessionWorkflowTracingParam;
 }
 
 export function parseChatSessionExpiresAfterParam(v: unknown): M.ChatSessionExpiresAfterParam {
   const o = $.obj(v);
-  $.req(o, "anchor", $c8);
+  if (o["anchor"] !== "created_at") $.bad(o, "anchor", $c8, true);
   $.req(o, "seconds", $c9);
   return o as unknown as M.ChatSessionExpiresAfterParam;
 }
@@ -139,13 +144,13 @@ export function parseChatSessionAutomaticThreadTitlingParam(
   v: unknown,
 ): M.ChatSessionAutomaticThreadTitlingParam {
   const o = $.obj(v);
-  $.opt(o, "enabled", $.bool);
+  if (o["enabled"] !== undefined && typeof o["enabled"] !== "boolean") $.bad(o, "enabled", $.bool, false);
   return o as unknown as M.ChatSessionAutomaticThreadTitlingParam;
 }
 
 export function parseChatSessionFileUploadParam(v: unknown): M.ChatSessionFileUploadParam {
   const o = $.obj(v);
-  $.opt(o, "enabled", $.bool);
+  if (o["enabled"] !== undefined && typeof o["enabled"] !== "boolean") $.bad(o, "enabled", $.bool, false);
   $.opt(o, "max_file_size", $c11);
   $.opt(o, "max_files", $c10);
   return o as unknown as M.ChatSessionFileUploadParam;
@@ -153,7 +158,7 @@ export function parseChatSessionFileUploadParam(v: unknown): M.ChatSessionFileUp
 
 export function parseChatSessionHistoryParam(v: unknown): M.ChatSessionHistoryParam {
   const o = $.obj(v);
-  $.opt(o, "enabled", $.bool);
+  if (o["enabled"] !== undefined && typeof o["enabled"] !== "boolean") $.bad(o, "enabled", $.bool, false);
   $.opt(o, "recent_threads", $c10);
   return o as unknown as M.ChatSessionHistoryParam;
 }
@@ -166,9 +171,9 @@ export function parseErrorResponse(v: unknown): M.ErrorResponse {
 
 export function parseErrorModel(v: unknown): M.ErrorModel {
   const o = $.obj(v);
-  $.req(o, "message", $.str);
-  $.req(o, "type", $.str);
-  $.req(o, "param", $c1);
-  $.req(o, "code", $c1);
+  if (typeof o["message"] !== "string") $.bad(o, "message", $.str, true);
+  if (typeof o["type"] !== "string") $.bad(o, "type", $.str, true);
+  if (o["param"] !== null && typeof o["param"] !== "string") $.bad(o, "param", $c1, true);
+  if (o["code"] !== null && typeof o["code"] !== "string") $.bad(o, "code", $c1, true);
   return o as unknown as M.ErrorModel;
 }

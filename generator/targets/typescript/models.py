@@ -20,6 +20,7 @@ class FieldView:
     doc: list[str]
     check: str
     required: bool
+    bad: str = ""  # the inline test that the value is invalid ("" : the checker decides)
 
 
 @dataclass
@@ -67,6 +68,10 @@ def model_view(m: Model, name: str, types: Types, parse: Types) -> ModelView:
         fields = []
         for f in m.fields:
             ts = types.ts(f.type)
+            value = f"o[{js(f.name)}]"
+            fast = parse.fast_bad(f.type, value)
+            if fast is not None and not f.required:
+                fast = f"{value} !== undefined && {'(' + fast + ')' if '&&' in fast else fast}"
             fields.append(
                 FieldView(
                     key=prop_key(f.name),
@@ -76,6 +81,7 @@ def model_view(m: Model, name: str, types: Types, parse: Types) -> ModelView:
                     doc=tsdoc(f.description, f.deprecated),
                     check=parse.check(f.type),
                     required=f.required,
+                    bad=fast or "",
                 )
             )
         typed_rest = m.additional is not None and not isinstance(m.additional, AnyType)
@@ -121,5 +127,6 @@ class ModelsView:
 def models_view(api: Api, names: dict[str, str]) -> tuple[ModelsView, Types]:
     types = Types(names, "", "P.")
     parse = Types(names, "M.", "")
+    parse.enums = {m.id: m.type for m in api.models if m.kind == "enum" and m.type is not None}
     views = [model_view(m, names[m.id], types, parse) for m in api.models]
     return ModelsView(views, []), parse

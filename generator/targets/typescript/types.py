@@ -99,6 +99,7 @@ class Types:
         self.type_prefix = type_prefix  # "" inside models.ts, "M." elsewhere
         self.parse_prefix = parse_prefix  # "" inside parse.ts, "P." elsewhere
         self.hoisted: dict[str, str] = {}  # expression -> constant name, in creation order
+        self.enums: dict[str, Type] = {}  # enum model id -> its type (checked inline, like its values)
 
     # -- types ----------------------------------------------------------------------------------
     def ts(self, t: Type) -> str:
@@ -194,9 +195,37 @@ class Types:
             return base
         return self.hoist(f"$.checked({base}, [{', '.join(rules)}])")
 
+    def fast_bad(self, t: Type, v: str) -> str | None:
+        """A JS condition, true when ``v`` is *not* a valid ``t``, for the types a typeof test or a
+        comparison decides (the generated code checks them inline); None for the others."""
+        if isinstance(t, Primitive) and t.constraints.is_empty():
+            return _FAST[t.kind].format(v=v)
+        if isinstance(t, EnumType):
+            return _FAST[t.base].format(v=v)
+        if isinstance(t, Const) and (t.value is None or isinstance(t.value, (str, int, float, bool))):
+            return f"{v} !== {js(t.value)}"
+        if isinstance(t, ModelRef) and t.id in self.enums:
+            return self.fast_bad(self.enums[t.id], v)
+        if isinstance(t, Nullable):
+            inner = self.fast_bad(t.inner, v)
+            return None if inner is None else f"{v} !== null && {_paren(inner)}"
+        return None
+
     def constants(self) -> list[tuple[str, str]]:
         """(name, expression) of every hoisted checker, in dependency order."""
         return [(name, expr) for expr, name in self.hoisted.items()]
+
+
+_FAST = {
+    "string": 'typeof {v} !== "string"',
+    "boolean": 'typeof {v} !== "boolean"',
+    "integer": "!Number.isSafeInteger({v})",
+    "number": "!Number.isFinite({v})",
+}
+
+
+def _paren(cond: str) -> str:
+    return cond if cond.startswith(("typeof", "!")) and "&&" not in cond else f"({cond})"
 
 
 def _kind_of(primitive: str) -> str:

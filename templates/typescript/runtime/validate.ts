@@ -350,17 +350,32 @@ export const maxProperties =
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
- * Hides `keys` from `util.inspect` / `console.log` of `o` (non-enumerable, so JSON.stringify and
- * spreading never see it); the values stay readable and are sent as they are.
+ * A function that hides `keys` from `util.inspect` / `console.log` of an object (a non-enumerable
+ * symbol property, so JSON.stringify, Object.keys and spreading never see it); the values stay
+ * readable and are sent as they are. One shared descriptor per model: parsing stays cheap.
  */
-export function redact(o: JsonObject, keys: readonly string[]): void {
-  if (Object.hasOwn(o, INSPECT)) return;
-  Object.defineProperty(o, INSPECT, {
-    enumerable: false,
-    value(this: JsonObject, _depth: number, options: unknown, inspect: (v: unknown, o: unknown) => string) {
-      const shown: JsonObject = {};
-      for (const k of Object.keys(this)) shown[k] = keys.includes(k) ? "[redacted]" : this[k];
-      return inspect(shown, options);
-    },
-  });
+export function redactor(keys: readonly string[]): (o: JsonObject) => void {
+  function inspect(
+    this: JsonObject,
+    _depth: number,
+    options: unknown,
+    show: (v: unknown, o: unknown) => string,
+  ): string {
+    const shown: JsonObject = {};
+    for (const k of Object.keys(this)) shown[k] = keys.includes(k) ? "[redacted]" : this[k];
+    return show(shown, options);
+  }
+  const descriptor: PropertyDescriptor = { value: inspect, enumerable: false, configurable: true };
+  return (o) => {
+    Object.defineProperty(o, INSPECT, descriptor);
+  };
+}
+
+/**
+ * The slow path of a field whose inline check failed: the error it deserves ("is required", or
+ * the checker's own, under the field's path).
+ */
+export function bad(o: JsonObject, key: string, check: Check<unknown>, required: boolean): void {
+  if (required) req(o, key, check);
+  else opt(o, key, check);
 }
