@@ -5,6 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PRISM := tests/prism/node_modules/.bin/prism
+# The TypeScript target's pinned tools (prettier formats its output; tsc, eslint check it).
+TS_HARNESS := tests/typescript/harness
+TS_TOOLS := $(TS_HARNESS)/node_modules/.bin/tsc
 
 .PHONY: setup perl-tools generate check test lint pytest docs-site bench fuzz clean
 
@@ -20,7 +23,7 @@ FUZZ_SEED := $(shell date +%s)
 endif
 GO_FUZZTIME ?= 120s
 
-setup: $(STAMP) $(PRISM) perl-tools
+setup: $(STAMP) $(PRISM) $(TS_TOOLS) perl-tools
 
 # The perl target formats with perltidy and its checks run perlcritic (perl, prove and podchecker
 # come with Debian's perl); installed only when missing.
@@ -39,10 +42,14 @@ $(PRISM): tests/prism/package-lock.json
 	npm ci --prefix tests/prism --no-audit --no-fund --loglevel=error
 	@touch $@
 
-generate: $(STAMP) perl-tools
+$(TS_TOOLS): $(TS_HARNESS)/package-lock.json
+	npm ci --prefix $(TS_HARNESS) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+generate: $(STAMP) $(TS_TOOLS) perl-tools
 	$(PY) -m generator generate
 
-check: $(STAMP)
+check: $(STAMP) $(TS_TOOLS) perl-tools
 	$(PY) -m generator check
 
 lint: $(STAMP)
@@ -70,6 +77,7 @@ bench: $(STAMP)
 	$(PY) bench/generate.py
 	$(PY) bench/python_runtime.py
 	$(PY) bench/go_runtime.py
+	$(PY) bench/typescript_runtime.py
 
 clean:
-	rm -rf $(VENV) tests/prism/node_modules .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) tests/prism/node_modules $(TS_HARNESS)/node_modules .mypy_cache .ruff_cache .pytest_cache

@@ -302,13 +302,44 @@ def perl_pod(sdks: list[Sdk], scratch: Path) -> Failures:
     return failures
 
 
+# -- TypeScript -------------------------------------------------------------------------------------------
+def typescript_tsc(sdks: list[Sdk], scratch: Path) -> Failures:
+    """One ``tsc`` (the packages' strict options, no emit, no Node types) over every package's src/."""
+    sys.path.insert(0, str(ROOT / "tests" / "typescript"))
+    from ts_harness import tsc, tsc_project
+
+    config = tsc_project(scratch, [str(s.folder / "typescript" / "src") for s in sdks], False, False)
+    proc = tsc(config)
+    owners = [(str(s.folder / "typescript") + os.sep, s.id) for s in sdks]
+    out: dict[str, list[str]] = {}
+    rest: list[str] = []
+    owner = ""
+    for line in (proc.stdout + proc.stderr).splitlines():
+        head = re.match(r"^(\S[^(]*)\(\d+,\d+\): ", line)
+        if head:
+            path = str((scratch / head.group(1)).resolve())
+            owner = next((sid for prefix, sid in owners if path.startswith(prefix)), "")
+        if owner:
+            out.setdefault(owner, []).append(line)
+        elif line.strip():
+            rest.append(line)
+    if proc.returncode != 0 and not out or rest:
+        raise AssertionError(f"tsc exit {proc.returncode}, not attributable:\n" + "\n".join(rest[:80]))
+    return {k: "\n".join(v) for k, v in out.items()}
+
+
 # -- the table --------------------------------------------------------------------------------------------
 CHECKS: dict[str, tuple[Check, ...]] = {
     "python": (Check("mypy", python_mypy), Check("import", python_import)),
     "go": (Check("vet", go_vet), Check("build", go_build)),
     "docs": (Check("mkdocs", docs_mkdocs),),
     "perl": (Check("critic", perl_critic), Check("load", perl_load), Check("pod", perl_pod)),
+    "typescript": (Check("tsc", typescript_tsc),),
 }
+# OASGEN_CHECK_TARGETS=typescript,go: only those targets' checks (a quicker local run of one target).
+if os.environ.get("OASGEN_CHECK_TARGETS"):
+    _chosen = {t.strip() for t in os.environ["OASGEN_CHECK_TARGETS"].split(",")}
+    CHECKS = {t: c for t, c in CHECKS.items() if t in _chosen}
 TARGETS = tuple(CHECKS)  # the targets generated for a check run
 CHECK_IDS = tuple(f"{target}-{c.name}" for target, checks in CHECKS.items() for c in checks)
 

@@ -18,6 +18,7 @@ REGISTRY: dict[str, str] = {
     "python": "generator.targets.python",
     "go": "generator.targets.go",
     "perl": "generator.targets.perl",
+    "typescript": "generator.targets.typescript",
     "docs": "generator.targets.docs",
 }
 
