@@ -133,9 +133,9 @@ def test_docs_finds_sdk_targets_through_the_contract() -> None:
     files = docs.generate(Context(api, docs.resolve({}), sdks))
     cancel = files["reference/operations/sessions-cancel.md"]
     assert "| Shell | `ck CancelChatSession` |" in cancel  # the call
-    assert "| `*chatkit.Error (StatusCode 404)` | `NotFoundError` | `exit-404` |" in cancel
+    assert "| `ChatKit::Error::NotFound` | `NotFoundError` | `exit-404` |" in cancel
     assert "```sh\nck CancelChatSession cksess_123\n```" in cancel  # the runnable example
-    assert "| Python | Go | TypeScript | Shell |" in files["reference/index.md"]
+    assert "| Python | Go | Perl | TypeScript | Shell |" in files["reference/index.md"]
     only = docs.generate(Context(api, docs.resolve({"languages": ["shell"]}), sdks))
     index = only["reference/index.md"]
     assert "Shell" in index and "Python" not in index and "```go" not in index
