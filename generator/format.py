@@ -19,6 +19,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .cache import root as cache_root
+from .errors import UsageError
 
 _RUFF_ARGS = ("format", "--isolated", "--line-length", "110", "--target-version", "py311", "-")
 # Import sorting is ruff's isort rule, applied as a fix: the same order `ruff check` expects.
@@ -195,7 +196,7 @@ def _gofmt_binary() -> str:
         (p for p in ("/usr/local/go/bin/gofmt", "/usr/lib/go/bin/gofmt") if Path(p).is_file()), None
     )
     if found is None:
-        raise FormatError("gofmt was not found on PATH (install Go 1.22 or later)")
+        raise UsageError("gofmt was not found on PATH (install Go 1.22 or later)")
     return found
 
 

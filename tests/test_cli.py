@@ -374,3 +374,18 @@ def test_a_finding_is_one_line_whatever_the_spec_text() -> None:
     line = Finding(Severity.ERROR, "rule", f"bad {text}", Location("s.yaml", 3, 4, f"/paths/{text}")).format()
     assert line.splitlines() == [line]
     assert line.startswith("s.yaml:3:4: error: bad a\\nb\\rc") and "\\u2028h" in line and line.endswith("i]")
+
+
+@pytest.mark.parametrize(("target", "needs"), [("typescript", "prettier"), ("perl", "perltidy")])
+def test_a_missing_formatter_is_a_usage_error(tmp_path: Path, target: str, needs: str) -> None:
+    """A target whose formatter is not installed says what to install (exit 2), not "a bug in oasgen"."""
+    shutil.copy(CHATKIT, tmp_path / "chatkit.yaml")
+    env = {k: v for k, v in os.environ.items() if k != "OASGEN_DEBUG"}
+    env.update(PATH=str(tmp_path / "no-tools"), OASGEN_CACHE_DIR=str(tmp_path / "cache"))
+    args = ["generate", "--spec", "chatkit.yaml", "--out", "out", "--target", target]
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert needs in proc.stderr and "bug" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+    assert not (tmp_path / "out").exists()

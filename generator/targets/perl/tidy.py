@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
 from ...cache import root as cache_root
+from ...errors import UsageError
 from ...format import FormatError
 
 _SCRIPT = r"""
@@ -64,6 +66,8 @@ print JSON::PP->new->utf8->canonical->encode(\%out);
 
 
 def _version() -> str:
+    if shutil.which("perl") is None:
+        raise UsageError("the perl target formats its output with perltidy: install perl and perltidy")
     proc = subprocess.run(
         ["perl", "-MPerl::Tidy", "-e", "print $Perl::Tidy::VERSION"],
         capture_output=True,
@@ -71,7 +75,7 @@ def _version() -> str:
         check=False,
     )
     if proc.returncode != 0:
-        raise FormatError(
+        raise UsageError(
             "the perl target formats its output with perltidy (Perl::Tidy), which is not installed: "
             "apt-get install perltidy"
         )

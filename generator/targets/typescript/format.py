@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from ...errors import UsageError
 from ...format import FormatError, _cache_get, _cache_put
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -25,7 +26,7 @@ CONFIG_TEXT = json.dumps(CONFIG, indent=2) + "\n"
 def _prettier() -> tuple[str, str]:
     node = shutil.which("node")
     if node is None or not PRETTIER.is_file():
-        raise FormatError(
+        raise UsageError(
             "the typescript target formats with the harness' pinned prettier: install Node.js 18+ and "
             f"run `make setup` (npm ci --prefix {HARNESS.relative_to(ROOT)})"
         )
