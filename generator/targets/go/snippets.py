@@ -18,6 +18,7 @@ from typing import Any
 from ...format import format_go
 from ...ir.model import Api, ModelRef, Operation, Param
 from . import options_of
+from .docs import one_line
 from .literals import Literals, NoLiteral
 from .names import PREDECLARED
 from .types import go_string
@@ -122,7 +123,7 @@ class GoSnippets:
         )
         lines += ["func main() {", f"\t// NewClient reads {' and '.join(self._envs)}."]
         lines += [f"\tclient, err := {p}.NewClient()", "\tif err != nil {", "\t\tlog.Fatal(err)", "\t}"]
-        lines += [f"\t// {n}" for n in notes]
+        lines += [f"\t// {one_line(n)}" for n in notes]  # a note quotes spec text (names, values)
         if m.returns == "none":
             lines += [
                 f"\tif err := {call}; err != nil {{",
