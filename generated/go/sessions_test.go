@@ -72,9 +72,9 @@ func TestSessionsCancel(t *testing.T) {
 		reply(w, 200, "{\"id\":\"cksess_123\",\"object\":\"chatkit.session\",\"expires_at\":1712349876,\"client_secret\":\"ek_token_123\",\"workflow\":{\"id\":\"workflow_alpha\",\"version\":null,\"state_variables\":null,\"tracing\":{\"enabled\":true}},\"user\":\"user_789\",\"rate_limits\":{\"max_requests_per_1_minute\":10},\"max_requests_per_1_minute\":10,\"status\":\"cancelled\",\"chatkit_configuration\":{\"automatic_thread_titling\":{\"enabled\":true},\"file_upload\":{\"enabled\":false,\"max_file_size\":null,\"max_files\":null},\"history\":{\"enabled\":true,\"recent_threads\":10}}}")
 	})
 	c := newTestClient(t, s)
-	arg0 := "id/1 x"
+	sessionIDArg := "id/1 x"
 	call := func() error {
-		got, err := c.Sessions.Cancel(context.Background(), arg0)
+		got, err := c.Sessions.Cancel(context.Background(), sessionIDArg)
 		if err == nil {
 			checkJSON(t, got, "{\"id\":\"cksess_123\",\"object\":\"chatkit.session\",\"expires_at\":1712349876,\"client_secret\":\"ek_token_123\",\"workflow\":{\"id\":\"workflow_alpha\",\"version\":null,\"state_variables\":null,\"tracing\":{\"enabled\":true}},\"user\":\"user_789\",\"rate_limits\":{\"max_requests_per_1_minute\":10},\"max_requests_per_1_minute\":10,\"status\":\"cancelled\",\"chatkit_configuration\":{\"automatic_thread_titling\":{\"enabled\":true},\"file_upload\":{\"enabled\":false,\"max_file_size\":null,\"max_files\":null},\"history\":{\"enabled\":true,\"recent_threads\":10}}}")
 		}

@@ -194,14 +194,14 @@ def _op_case(api: Api, service_field: str, mv: MethodView, models: dict[str, Mod
     path = path_template(op.path)
     path_values = []
     path_params = [p for p in op.params if p.location == "path" and p.const is None]
-    # The test's own variables (arg0, ...): a parameter's name could be one of its locals (t, s, c).
-    for i, (arg, p) in enumerate(zip(mv.args, path_params, strict=True)):
+    # The test's variable is <arg>Arg: a parameter's own name could be one of the test's locals (t, s, c).
+    for arg, p in zip(mv.args, path_params, strict=True):
         if arg.go == "string":
             value: object = "id/1 x"
-            path_values.append(PathValue(f"arg{i}", arg.go, "", go_string("id/1 x")))
+            path_values.append(PathValue(arg.arg + "Arg", arg.go, "", go_string("id/1 x")))
         else:
             value = full.value(p.type)
-            path_values.append(PathValue(f"arg{i}", arg.go, js(value), ""))
+            path_values.append(PathValue(arg.arg + "Arg", arg.go, js(value), ""))
         path = path.replace("{" + p.name + "}", path_text(p, value))
     for p in op.params:
         if p.location == "path" and p.const is not None:
